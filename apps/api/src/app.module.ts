@@ -1,0 +1,41 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { LoggerModule } from 'nestjs-pino';
+import type { Logger } from 'pino';
+import { AuthModule, Authenticator } from '#libs/auth';
+import { DatabaseModule, Db } from '#libs/database';
+import { DirectoryModule } from '#libs/directory';
+import { APP_CONFIG } from './app-config.token.js';
+import type { AppConfig } from './config.js';
+import { graphqlOptions } from './graphql/graphql.options.js';
+import { PassThroughGqlFilter } from './graphql/pass-through.filter.js';
+import { HealthController } from './health/health.controller.js';
+import { httpLoggerOptions } from './logging.js';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, db: Db, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        LoggerModule.forRoot(httpLoggerOptions(logger)),
+        DatabaseModule.forRoot(db),
+        AuthModule.forRoot({ secret: config.authSecret }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [Authenticator],
+          useFactory: (auth: Authenticator) => graphqlOptions(config, auth, logger),
+        }),
+        DirectoryModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: PassThroughGqlFilter },
+      ],
+      exports: [APP_CONFIG],
+    };
+  }
+}

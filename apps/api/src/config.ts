@@ -1,0 +1,111 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { StartupError } from '#libs/database';
+
+/** Everything configurable, read once from the environment (CONTRACT.md sections 1 and 10). */
+export interface AppConfig {
+  nodeEnv: string;
+  production: boolean;
+  port: number;
+  dataDir: string;
+  /** External PostgreSQL; when unset an embedded one runs in DATA_DIR. */
+  databaseUrl: string | null;
+  seedDemo: boolean;
+  authSecret: string;
+  bootstrapAdmin: { email: string; password: string } | null;
+  introspection: boolean;
+  corsOrigins: string[];
+  rateLimitPerMinute: number;
+  rateLimitAnonPerMinute: number;
+  disclosureThreshold: number;
+  disclosureRounding: number;
+  logLevel: string;
+  dbPoolSize: number;
+  dbStatementTimeoutMs: number;
+  dbAcquireTimeoutMs: number;
+  /** Cap on the cost of one GraphQL document. */
+  queryCostLimit: number;
+}
+
+function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min)
+    throw new StartupError(`${name} must be a whole number of at least ${min} (got "${raw}").`);
+  return n;
+}
+
+function bool(env: NodeJS.ProcessEnv, name: string): boolean | null {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return null;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new StartupError(`${name} must be true or false (got "${env[name]}").`);
+}
+
+/** Reads the secret from DATA_DIR, creating it once (outside production only). */
+async function loadOrCreateSecret(dataDir: string): Promise<string> {
+  const file = path.join(dataDir, 'auth-secret');
+  if (existsSync(file)) {
+    const s = (await readFile(file, 'utf8')).trim();
+    if (s.length >= 32) return s;
+  }
+  try {
+    await mkdir(dataDir, { recursive: true });
+    const secret = randomBytes(48).toString('base64url');
+    await writeFile(file, secret + '\n', { mode: 0o600 });
+    return secret;
+  } catch {
+    throw new StartupError(`DATA_DIR ${dataDir} is not writable (needed to keep the generated AUTH_SECRET).`);
+  }
+}
+
+export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<AppConfig> {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  const production = nodeEnv === 'production';
+  const dataDir = path.resolve(env.DATA_DIR || './.data');
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+
+  let authSecret = env.AUTH_SECRET?.trim() ?? '';
+  if (!authSecret) {
+    if (production) throw new StartupError('AUTH_SECRET must be set when NODE_ENV=production.');
+    authSecret = await loadOrCreateSecret(dataDir);
+  } else if (authSecret.length < 16) {
+    throw new StartupError('AUTH_SECRET must be at least 16 characters.');
+  }
+
+  const seedFlag = bool(env, 'SEED_DEMO');
+  const seedDemo = production ? false : databaseUrl ? seedFlag === true : seedFlag !== false;
+
+  const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim();
+  const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
+  const introspectionFlag = bool(env, 'GRAPHQL_INTROSPECTION');
+
+  return {
+    nodeEnv,
+    production,
+    port: int(env, 'PORT', 3000, 0),
+    dataDir,
+    databaseUrl,
+    seedDemo,
+    authSecret,
+    bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
+    introspection: introspectionFlag ?? !production,
+    corsOrigins: (env.CORS_ORIGINS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    rateLimitPerMinute: int(env, 'RATE_LIMIT_PER_MINUTE', 1200),
+    rateLimitAnonPerMinute: int(env, 'RATE_LIMIT_ANON_PER_MINUTE', 300),
+    disclosureThreshold: int(env, 'DISCLOSURE_THRESHOLD', 7),
+    disclosureRounding: int(env, 'DISCLOSURE_ROUNDING', 5, 1),
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
+    dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1),
+    dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100),
+    dbAcquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000, 100),
+    queryCostLimit: int(env, 'GRAPHQL_COST_LIMIT', 50_000, 1),
+  };
+}

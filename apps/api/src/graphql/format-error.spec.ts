@@ -1,0 +1,39 @@
+import { GraphQLError } from 'graphql';
+import { AppError, ErrorCode } from '#libs/common';
+import { formatError, INTERNAL_MARK } from './format-error.js';
+
+const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
+
+describe('formatError', () => {
+  it('passes an AppError through with its code and extensions, without a stack trace', () => {
+    const e = AppError.badInput('postcode', 'Enter a UK postcode.');
+    const out = formatError(
+      { message: e.message, extensions: { code: 'BAD_USER_INPUT', stacktrace: ['x'] } },
+      wrap(e),
+    );
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'postcode' });
+  });
+
+  it('turns anything unexpected into INTERNAL_SERVER_ERROR without detail', () => {
+    const e = new Error('relation "people" does not exist');
+    const out = formatError({ message: e.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrap(e));
+    expect(out.message).not.toContain('relation');
+    expect(out.extensions).toEqual({ code: ErrorCode.INTERNAL_SERVER_ERROR, [INTERNAL_MARK]: true });
+  });
+
+  it('does not trust a plain Error that claims a client code', () => {
+    const e = Object.assign(new Error('SELECT secret'), { extensions: { code: 'BAD_USER_INPUT' } });
+    const out = formatError({ message: e.message, extensions: { code: 'BAD_USER_INPUT' } }, wrap(e));
+    expect(out.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  });
+
+  it('names the field of a variable coercion error', () => {
+    const msg =
+      'Variable "$input" got invalid value "x" at "input.category"; Value "x" does not exist in "ServiceCategory" enum.';
+    const e = new GraphQLError(msg, { extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatError({ message: msg, extensions: { code: 'BAD_USER_INPUT' } }, e).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'category',
+    });
+  });
+});

@@ -1,0 +1,88 @@
+import { HttpException } from '@nestjs/common';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { AppError, CLIENT_ERROR_CODES, DEFAULT_MESSAGES, ErrorCode } from '#libs/common';
+
+// Apollo's own codes that come with a safe message (syntax, schema validation, variable coercion).
+const APOLLO_PASS_THROUGH = new Set<string>([
+  ErrorCode.GRAPHQL_PARSE_FAILED,
+  ErrorCode.GRAPHQL_VALIDATION_FAILED,
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.BAD_REQUEST,
+  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
+  ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
+  ErrorCode.OPERATION_RESOLUTION_FAILURE,
+  ErrorCode.QUERY_TOO_COMPLEX,
+]);
+
+/** The error a resolver (or Apollo) actually threw, under any GraphQLError wrappers. */
+function unwrap(error: unknown): unknown {
+  let cur = error;
+  while (cur instanceof GraphQLError && !(cur instanceof AppError) && cur.originalError)
+    cur = cur.originalError;
+  return cur;
+}
+
+/** Marks an error the client must see only as INTERNAL_SERVER_ERROR; the request id is added per request. */
+export const INTERNAL_MARK = 'pathways:internal';
+
+/** `Variable "$input" got invalid value … at "input.postcode"` → "postcode". */
+function fieldFromCoercionMessage(message: string): string | undefined {
+  const at = /at "([^"]+)"/.exec(message);
+  if (at) return at[1].split('.').slice(1).join('.') || at[1];
+  const v = /^Variable "\$([^"]+)"/.exec(message);
+  return v ? v[1] : undefined;
+}
+
+function fromHttpException(e: HttpException): AppError | null {
+  const status = e.getStatus();
+  if (status === 401) return new AppError(ErrorCode.UNAUTHENTICATED);
+  if (status === 403) return new AppError(ErrorCode.FORBIDDEN);
+  if (status === 404) return new AppError(ErrorCode.NOT_FOUND);
+  if (status === 429) return AppError.rateLimited(60);
+  if (status === 400 || status === 413) return new AppError(ErrorCode.BAD_USER_INPUT, e.message);
+  return null;
+}
+
+/**
+ * The one place errors are mapped for clients: AppErrors and Apollo's standard errors pass with
+ * their code; everything else becomes INTERNAL_SERVER_ERROR with no detail (logged server-side).
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrap(error);
+  const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof AppError) {
+    const { stacktrace: _s, ...ext } = (original.extensions ?? {}) as Record<string, unknown>;
+    return { ...base, message: original.message, extensions: { ...ext, code: original.code } };
+  }
+  if (original instanceof HttpException) {
+    const mapped = fromHttpException(original);
+    if (mapped) return { ...base, message: mapped.message, extensions: { ...mapped.extensions } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && APOLLO_PASS_THROUGH.has(code) && original instanceof GraphQLError) {
+    const extensions: Record<string, unknown> = { code };
+    for (const [k, v] of Object.entries(formatted.extensions ?? {})) {
+      if (k !== 'stacktrace' && k !== 'exception' && k !== 'code') extensions[k] = v;
+    }
+    if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
+      const field = fieldFromCoercionMessage(formatted.message);
+      if (field) extensions.field = field;
+    }
+    return { ...base, extensions };
+  }
+  if (
+    typeof code === 'string' &&
+    CLIENT_ERROR_CODES.has(code) &&
+    code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+    original instanceof GraphQLError
+  ) {
+    return { ...base, extensions: { code } };
+  }
+  return {
+    message: DEFAULT_MESSAGES.INTERNAL_SERVER_ERROR,
+    locations: formatted.locations,
+    path: formatted.path,
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, [INTERNAL_MARK]: true },
+  };
+}

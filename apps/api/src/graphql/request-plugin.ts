@@ -1,0 +1,59 @@
+import { GraphQLError } from 'graphql';
+import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
+import type { Logger } from 'pino';
+import { ErrorCode, type GqlContext } from '#libs/common';
+import { INTERNAL_MARK } from './format-error.js';
+
+/**
+ * Per request: names the operation and staff member for the access log, logs unexpected errors
+ * with the request id (server-side only), and gives clients that request id instead.
+ */
+export function requestPlugin(logger: Logger): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc: GraphQLRequestContext<GqlContext>) {
+          const req = rc.contextValue.req as Record<string, unknown>;
+          req.gqlOperation = rc.operationName ?? rc.operation?.operation ?? null;
+        },
+        async didEncounterErrors(rc) {
+          const requestId = rc.contextValue.ctx.requestId;
+          for (const err of rc.errors) {
+            const original = (err.originalError ?? err) as Error & { extensions?: Record<string, unknown> };
+            const code =
+              (err.extensions?.code as string | undefined) ??
+              (original.extensions?.code as string | undefined);
+            const expected =
+              code !== undefined &&
+              code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+              original instanceof GraphQLError;
+            if (!expected) {
+              logger.error(
+                {
+                  requestId,
+                  err: { name: original.name, message: original.message, stack: original.stack },
+                  path: err.path,
+                },
+                'unexpected error while serving a GraphQL request',
+              );
+            }
+          }
+        },
+        async willSendResponse(rc) {
+          const req = rc.contextValue.req as Record<string, unknown>;
+          const actor = rc.contextValue.ctx.isSignedIn ? rc.contextValue.ctx.actor : null;
+          req.staffId = actor?.staffId;
+          const body = rc.response.body;
+          if (body.kind !== 'single' || !body.singleResult.errors) return;
+          body.singleResult.errors = body.singleResult.errors.map((e) => {
+            if (!e.extensions?.[INTERNAL_MARK]) return e;
+            return {
+              ...e,
+              extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, requestId: rc.contextValue.ctx.requestId },
+            };
+          });
+        },
+      };
+    },
+  };
+}

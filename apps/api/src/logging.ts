@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Params } from 'nestjs-pino';
+import pino, { type Logger } from 'pino';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
+
+/** Paths that must never reach a log line (tokens, passwords, personal data). */
+export const REDACT_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.token',
+  '*.email',
+  '*.nhsNumber',
+  '*.phone',
+  '*.givenName',
+  '*.familyName',
+];
+
+export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'pathways' },
+      redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+      timestamp: pino.stdTimeFunctions.isoTime,
+    },
+    destination,
+  );
+}
+
+/** One JSON line per request: request id, method, path (no query string), status, duration, operation, staff id. */
+export function httpLoggerOptions(logger: Logger): Params {
+  return {
+    pinoHttp: {
+      logger,
+      genReqId: (req: IncomingMessage, res: ServerResponse) => {
+        const given = req.headers['x-request-id'];
+        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+        res.setHeader('x-request-id', id);
+        return id;
+      },
+      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+      customProps: (req: IncomingMessage) => {
+        const r = req as IncomingMessage & { gqlOperation?: string; staffId?: string };
+        return { operation: r.gqlOperation, staffId: r.staffId };
+      },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          path: String(req.url ?? '').split('?')[0],
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      customSuccessMessage: () => 'request completed',
+      customErrorMessage: () => 'request failed',
+    },
+  };
+}

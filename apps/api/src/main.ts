@@ -1,0 +1,130 @@
+import 'reflect-metadata';
+import type { Server } from 'node:http';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import {
+  Db,
+  type EmbeddedPostgresHandle,
+  runMigrations,
+  startEmbeddedPostgres,
+  StartupError,
+} from '#libs/database';
+import { createApp } from './app.factory.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logging.js';
+import { runStartupTasks } from './startup-tasks.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Fails fast, before starting a database, when PORT is taken. */
+async function assertPortFree(port: number): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new StartupError(`PORT ${port} is already in use.`) : e),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+function fail(message: string): never {
+  process.stderr.write(`pathways: ${message}\n`);
+  process.exit(1);
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config = await loadConfig();
+  const logger = createLogger(config.logLevel);
+
+  await assertPortFree(config.port);
+
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'pg'),
+      log: (line) => logger.debug({ postgres: line }, 'postgres'),
+    });
+    url = embedded.url;
+  }
+
+  const stopEmbedded = async () => {
+    await embedded?.stop().catch(() => undefined);
+  };
+
+  const db = new Db({
+    url,
+    max: config.dbPoolSize,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    onError: (err) => logger.warn({ err: { message: err.message } }, 'database connection error'),
+  });
+
+  try {
+    if (!(await db.healthy(5000))) {
+      throw new StartupError(
+        config.databaseUrl
+          ? 'DATABASE_URL does not answer: check the host, port, credentials and that PostgreSQL is running.'
+          : 'The embedded PostgreSQL does not answer.',
+      );
+    }
+    const applied = await runMigrations(url);
+    if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+    await runStartupTasks(config, db, logger);
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    await stopEmbedded();
+    throw e;
+  }
+
+  const app = await createApp(config, db, logger);
+  try {
+    await app.listen(config.port);
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    await stopEmbedded();
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new StartupError(`PORT ${config.port} is already in use.`);
+    throw e;
+  }
+  const server = app.getHttpServer() as Server;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(
+    { port, readyInMs: Date.now() - startedAt, database: embedded ? 'embedded' : 'external' },
+    `Pathways is ready: GraphQL at http://localhost:${port}/graphql`,
+  );
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    clearTimeout(force);
+    await app.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    await stopEmbedded();
+    logger.info('stopped');
+    logger.flush?.();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+main().catch((e) => {
+  if (e instanceof StartupError) fail(e.message);
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'EACCES' || err?.code === 'EROFS')
+    fail(`cannot write to ${err.path ?? 'DATA_DIR'} (${err.code}).`);
+  fail(`could not start: ${err?.message ?? String(e)}`);
+});

@@ -1,0 +1,28 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { type Actor, isUuid, Role } from '#libs/common';
+import { Db } from '#libs/database';
+import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
+import { bearerToken, verifyToken } from './token.js';
+
+/** Turns a request's bearer token into an Actor, checking the staff member is (still) active. */
+@Injectable()
+export class Authenticator {
+  constructor(
+    private readonly db: Db,
+    @Inject(AUTH_OPTIONS) private readonly options: AuthOptions,
+  ) {}
+
+  async fromHeader(header: string | string[] | undefined): Promise<Actor | null> {
+    const token = bearerToken(header);
+    if (!token) return null;
+    const payload = verifyToken(this.options.secret, token);
+    if (!payload || !isUuid(payload.sub)) return null;
+    // One indexed lookup per request: a deactivated staff member is refused at once.
+    const row = await this.db.one<{ id: string; organisation_id: string; role: Role; active: boolean }>(
+      'SELECT id, organisation_id, role, active FROM staff WHERE id = $1',
+      [payload.sub],
+    );
+    if (!row || !row.active) return null;
+    return { staffId: row.id, organisationId: row.organisation_id, role: row.role };
+  }
+}

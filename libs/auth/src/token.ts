@@ -1,0 +1,58 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** Bearer tokens: `v1.<base64url JSON payload>.<base64url HMAC-SHA256>`, signed with AUTH_SECRET. */
+export interface TokenPayload {
+  /** staff id */
+  sub: string;
+  /** issued at, seconds since the epoch */
+  iat: number;
+  /** expires at, seconds since the epoch */
+  exp: number;
+}
+
+export const TOKEN_TTL_SECONDS = 8 * 60 * 60;
+
+function sign(secret: string, body: string): string {
+  return createHmac('sha256', secret).update(`v1.${body}`).digest('base64url');
+}
+
+export function issueToken(
+  secret: string,
+  staffId: string,
+  now = Date.now(),
+  ttlSeconds = TOKEN_TTL_SECONDS,
+): { token: string; expiresAt: Date } {
+  const iat = Math.floor(now / 1000);
+  const payload: TokenPayload = { sub: staffId, iat, exp: iat + ttlSeconds };
+  const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
+  return { token: `v1.${body}.${sign(secret, body)}`, expiresAt: new Date(payload.exp * 1000) };
+}
+
+/** The payload of a well-formed, correctly signed, unexpired token; otherwise null. */
+export function verifyToken(secret: string, token: string, now = Date.now()): TokenPayload | null {
+  if (typeof token !== 'string' || token.length > 2048) return null;
+  const parts = token.split('.');
+  if (parts.length !== 3 || parts[0] !== 'v1') return null;
+  const [, body, mac] = parts;
+  const expected = Buffer.from(sign(secret, body), 'utf8');
+  const given = Buffer.from(mac, 'utf8');
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  let payload: TokenPayload;
+  try {
+    payload = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+  if (typeof payload?.sub !== 'string' || typeof payload.exp !== 'number' || typeof payload.iat !== 'number')
+    return null;
+  if (payload.exp * 1000 <= now) return null;
+  return payload;
+}
+
+/** The token of an `Authorization: Bearer <token>` header, or null. */
+export function bearerToken(header: string | string[] | undefined): string | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (!value) return null;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(value);
+  return m ? m[1] : null;
+}

@@ -1,0 +1,30 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+// ISO 8601 instant with an offset (Z or ±hh:mm). Seconds and fractions optional.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
+
+export function parseDateTime(value: unknown): Date {
+  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) {
+    throw new GraphQLError(
+      'DateTime must be an ISO 8601 instant with an offset, e.g. 2026-03-01T09:30:00.000Z.',
+    );
+  }
+  const d = new Date(value);
+  if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime is not a real instant.');
+  return d;
+}
+
+export const GraphQLDateTime = new GraphQLScalarType<Date, string>({
+  name: 'DateTime',
+  description: 'ISO 8601 instant with offset, e.g. 2026-03-01T09:30:00.000Z',
+  serialize(value) {
+    const d = value instanceof Date ? value : new Date(value as string);
+    if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date.');
+    return d.toISOString();
+  },
+  parseValue: parseDateTime,
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING) throw new GraphQLError('DateTime must be a string.');
+    return parseDateTime(ast.value);
+  },
+});

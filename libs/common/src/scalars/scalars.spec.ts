@@ -1,0 +1,35 @@
+import { GraphQLDate, isCalendarDate } from './date.scalar.js';
+import { GraphQLDateTime } from './date-time.scalar.js';
+import { londonToday } from '../dates/london.js';
+
+describe('Date scalar', () => {
+  it.each(['2026-03-01', '2024-02-29', '1900-01-01'])('accepts %s', (d) =>
+    expect(GraphQLDate.parseValue(d)).toBe(d),
+  );
+  it.each(['2026-02-29', '2026-13-01', '2026-3-1', '01/03/2026', '', '2026-03-01T00:00:00Z'])(
+    'rejects %s',
+    (d) => {
+      expect(() => GraphQLDate.parseValue(d)).toThrow();
+      expect(isCalendarDate(d)).toBe(false);
+    },
+  );
+});
+
+describe('DateTime scalar', () => {
+  it('serialises as an ISO instant in UTC', () => {
+    expect(GraphQLDateTime.serialize(new Date(Date.UTC(2026, 2, 1, 9, 30)))).toBe('2026-03-01T09:30:00.000Z');
+  });
+  it('needs an offset', () => {
+    expect(() => GraphQLDateTime.parseValue('2026-03-01T09:30:00')).toThrow();
+    expect(GraphQLDateTime.parseValue('2026-03-01T09:30:00+01:00').toISOString()).toBe(
+      '2026-03-01T08:30:00.000Z',
+    );
+  });
+});
+
+describe('London dates', () => {
+  it('judges "today" in Europe/London (BST moves midnight)', () => {
+    expect(londonToday(new Date('2026-06-30T23:30:00Z'))).toBe('2026-07-01');
+    expect(londonToday(new Date('2026-12-31T23:30:00Z'))).toBe('2026-12-31');
+  });
+});

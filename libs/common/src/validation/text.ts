@@ -1,0 +1,86 @@
+import { Transform } from 'class-transformer';
+import { registerDecorator, type ValidationOptions } from 'class-validator';
+
+/** C0/C1 control characters other than the ordinary line breaks and tab allowed in long notes. */
+// eslint-disable-next-line no-control-regex
+const CONTROL_STRICT = /[\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex
+const CONTROL_IN_NOTES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+export const NAME_MAX = 100;
+export const SHORT_TEXT_MAX = 200;
+export const LONG_TEXT_MAX = 4000;
+
+export function trimString(value: unknown): unknown {
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+/** Trims strings before validation; leaves null/undefined alone. */
+export const Trim = () => Transform(({ value }) => trimString(value));
+
+/** Trims; an empty string after trimming becomes null (an optional field left blank). */
+export const TrimToNull = () =>
+  Transform(({ value }) => {
+    const t = trimString(value);
+    return t === '' ? null : t;
+  });
+
+export function hasControlChars(value: string, allowLineBreaks = false): boolean {
+  return (allowLineBreaks ? CONTROL_IN_NOTES : CONTROL_STRICT).test(value);
+}
+
+function stringRule(
+  name: string,
+  test: (v: string) => boolean,
+  message: string,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) => {
+    registerDecorator({
+      name,
+      target: target.constructor,
+      propertyName: propertyName as string,
+      options: { message, ...options },
+      validator: {
+        validate: (value: unknown) =>
+          value === null || value === undefined || (typeof value === 'string' && test(value)),
+      },
+    });
+  };
+}
+
+/** A name: 1–100 characters after trimming, no control characters. Apply with @Trim(). */
+export function IsName(label = 'Name', options?: ValidationOptions): PropertyDecorator {
+  return stringRule(
+    'isName',
+    (v) => v.length >= 1 && v.length <= NAME_MAX && !hasControlChars(v),
+    `${label} must be 1 to ${NAME_MAX} characters, without control characters.`,
+    options,
+  );
+}
+
+/** Free text: at most `max` characters (200 by default, 4,000 for notes), no control characters. */
+export function IsFreeText(
+  max = SHORT_TEXT_MAX,
+  label = 'This field',
+  options?: ValidationOptions,
+): PropertyDecorator {
+  const allowBreaks = max > SHORT_TEXT_MAX;
+  return stringRule(
+    'isFreeText',
+    (v) => v.length <= max && !hasControlChars(v, allowBreaks),
+    `${label} must be at most ${max.toLocaleString('en-GB')} characters, without control characters.`,
+    options,
+  );
+}
+
+// Deliberately simple and strict enough: one @, no spaces, a dot in the domain.
+const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
+
+export function isEmail(v: string): boolean {
+  return v.length <= 254 && EMAIL.test(v) && !v.includes('..');
+}
+
+export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {
+  return stringRule('isEmailAddress', isEmail, 'Enter an email address such as name@example.org.', options);
+}

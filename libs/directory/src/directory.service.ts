@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { Db } from '#libs/database';
+import { ServiceCategory } from './enums.js';
+import {
+  type OrganisationModel,
+  type OrganisationRow,
+  toOrganisation,
+} from './organisations/organisation.model.js';
+import { SERVICE_COLUMNS, type ServiceModel, type ServiceRow, toService } from './services/service.model.js';
+
+@Injectable()
+export class DirectoryService {
+  constructor(private readonly db: Db) {}
+
+  async listOrganisations(): Promise<OrganisationModel[]> {
+    const rows = await this.db.query<OrganisationRow>(
+      'SELECT id, name, kind, locally_rooted, ward, created_at FROM organisations ORDER BY name, id',
+    );
+    return rows.map(toOrganisation);
+  }
+
+  async listServices(category: ServiceCategory | null): Promise<ServiceModel[]> {
+    const rows = await this.db.query<ServiceRow>(
+      `SELECT ${SERVICE_COLUMNS} FROM services WHERE ($1::text IS NULL OR category = $1) ORDER BY name, id`,
+      [category],
+    );
+    return rows.map(toService);
+  }
+}

@@ -1,0 +1,14 @@
+import { Directory1764201600001 } from './0001-directory.js';
+import { PeopleAndConsent1764201600002 } from './0002-people-and-consent.js';
+import { Referrals1764201600003 } from './0003-referrals.js';
+import { Audit1764201600004 } from './0004-audit.js';
+import { Outcomes1764201600005 } from './0005-outcomes.js';
+
+/** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
+export const MIGRATIONS = [
+  Directory1764201600001,
+  PeopleAndConsent1764201600002,
+  Referrals1764201600003,
+  Audit1764201600004,
+  Outcomes1764201600005,
+];

@@ -1,0 +1,102 @@
+import { Db } from '#libs/database';
+import { issueToken } from '#libs/auth';
+import { createApp } from '../apps/api/src/app.factory.js';
+import { loadConfig } from '../apps/api/src/config.js';
+import { createLogger } from '../apps/api/src/logging.js';
+import request from 'supertest';
+import { errorCode, startTestApp, TEST_SECRET, type TestApp } from './support/test-app.js';
+
+describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('a syntax error is GRAPHQL_PARSE_FAILED', async () => {
+    const res = await t.gql('{ me { id ');
+    expect(errorCode(res)).toBe('GRAPHQL_PARSE_FAILED');
+  });
+
+  it('an unknown field is GRAPHQL_VALIDATION_FAILED', async () => {
+    const res = await t.gql('{ nosuchfield }');
+    expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
+  it('a wrong enum value in variables is BAD_USER_INPUT naming the argument', async () => {
+    const res = await t.gql('query($c: ServiceCategory) { services(category: $c) { id } }', { c: 'NOPE' });
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions.field).toBe('c');
+  });
+
+  it('no token, a bad token and an expired token are UNAUTHENTICATED', async () => {
+    expect(errorCode(await t.gql('{ me { id } }'))).toBe('UNAUTHENTICATED');
+    expect(errorCode(await t.gql('{ me { id } }', {}, 'not-a-token'))).toBe('UNAUTHENTICATED');
+    const expired = issueToken(
+      TEST_SECRET,
+      '00000000-0000-4000-8000-000000000000',
+      Date.now() - 9 * 3600_000,
+    ).token;
+    expect(errorCode(await t.gql('{ me { id } }', {}, expired))).toBe('UNAUTHENTICATED');
+    const forged = issueToken('another-secret-entirely-123', '00000000-0000-4000-8000-000000000000').token;
+    expect(errorCode(await t.gql('{ me { id } }', {}, forged))).toBe('UNAUTHENTICATED');
+  });
+
+  it('never includes a stack trace', async () => {
+    const res = await t.gql('{ me { id } }');
+    expect(JSON.stringify(res.body)).not.toMatch(/stacktrace|at .*\.js:\d+/);
+  });
+});
+
+describe('unexpected failures', () => {
+  it('are INTERNAL_SERVER_ERROR with only a request id, nothing internal', async () => {
+    const config = await loadConfig({
+      NODE_ENV: 'test',
+      AUTH_SECRET: TEST_SECRET,
+      DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+      LOG_LEVEL: 'silent',
+    });
+    const db = new Db({ url: 'postgres://nobody@127.0.0.1:1/nothing', acquireTimeoutMs: 500 });
+    const app = await createApp(config, db, createLogger('silent'));
+    await app.init();
+    try {
+      const token = issueToken(TEST_SECRET, '00000000-0000-4000-8000-000000000000').token;
+      const res = await request(app.getHttpServer())
+        .post('/graphql')
+        .set('content-type', 'application/json')
+        .set('authorization', `Bearer ${token}`)
+        .send({ query: '{ me { id } }' });
+      expect(res.body.errors).toHaveLength(1);
+      const err = res.body.errors[0];
+      expect(err.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(Object.keys(err.extensions).sort()).toEqual(['code', 'requestId']);
+      expect(err.extensions.requestId).toBe(res.headers['x-request-id']);
+      expect(JSON.stringify(res.body)).not.toMatch(/ECONNREFUSED|127\.0\.0\.1|postgres|SELECT|stack/i);
+
+      const health = await request(app.getHttpServer()).get('/health');
+      expect(health.status).toBe(503);
+    } finally {
+      await app.close();
+      await db.close();
+    }
+  });
+});
+
+describe('GET /health', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('answers 200 {"status":"ok"} when the database answers', async () => {
+    const res = await t.http().get('/health');
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ status: 'ok' });
+  });
+
+  it('gives each response a request id', async () => {
+    const res = await t.http().get('/health');
+    expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});

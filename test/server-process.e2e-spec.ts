@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { freePort } from '#libs/database';
+
+// The real server process, started as `npm start` starts it (node dist/apps/api/src/main.js after
+// the build that `npm test` runs first), on the embedded PostgreSQL.
+const MAIN = path.resolve('dist/apps/api/src/main.js');
+
+interface Proc {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function start(env: Record<string, string>): Proc {
+  let out = '';
+  const child = spawn(process.execPath, [MAIN], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/root',
+      LOG_LEVEL: 'info',
+      SEED_DEMO: 'false',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => (out += d));
+  child.stderr!.on('data', (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => out, exited };
+}
+
+async function waitHealthy(port: number, proc: Proc, ms = 30_000): Promise<number> {
+  const t0 = Date.now();
+  while (Date.now() - t0 < ms) {
+    if (proc.child.exitCode !== null) throw new Error(`server exited early:\n${proc.output()}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/health`);
+      if (res.status === 200) return Date.now() - t0;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server not healthy within ${ms} ms:\n${proc.output()}`);
+}
+
+describe('the server process', () => {
+  const dataDir = path.join(os.tmpdir(), `pathways-proc-${process.pid}-${Date.now().toString(36)}`);
+
+  beforeAll(() => {
+    if (!existsSync(MAIN)) throw new Error('dist is missing: run `npm run build` (npm test does it first)');
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('starts on a fresh DATA_DIR, serves /health, and exits 0 on SIGTERM; restarts on the same data, also after kill -9', async () => {
+    const port = await freePort();
+    const first = start({ DATA_DIR: dataDir, PORT: String(port) });
+    const firstMs = await waitHealthy(port, first);
+    expect(first.output()).toContain('Pathways is ready');
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+
+    const second = start({ DATA_DIR: dataDir, PORT: String(port) });
+    const restartMs = await waitHealthy(port, second);
+    expect(second.output()).not.toContain('creating a new PostgreSQL cluster');
+    second.child.kill('SIGKILL');
+    await second.exited;
+
+    // After kill -9 the embedded PostgreSQL may still be running or have left its pid file.
+    const third = start({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitHealthy(port, third);
+    const gql = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ me { id } }' }),
+    });
+    expect(((await gql.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    third.child.kill('SIGINT');
+    expect(await third.exited).toBe(0);
+    console.log(`start-to-healthy: first start ${firstMs} ms, restart ${restartMs} ms`);
+  }, 120_000);
+
+  it('refuses to start in production without AUTH_SECRET, with one clear line and exit code 1', async () => {
+    const p = start({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(await freePort()) });
+    expect(await p.exited).toBe(1);
+    expect(p.output().trim()).toBe('pathways: AUTH_SECRET must be set when NODE_ENV=production.');
+  });
+
+  it('refuses an unreachable DATABASE_URL with one clear line and exit code 1', async () => {
+    const p = start({
+      DATABASE_URL: 'postgres://nobody@127.0.0.1:1/nothing',
+      AUTH_SECRET: 'x'.repeat(32),
+      PORT: String(await freePort()),
+    });
+    expect(await p.exited).toBe(1);
+    expect(p.output().trim()).toMatch(/^pathways: DATABASE_URL does not answer/);
+    expect(p.output().trim().split('\n')).toHaveLength(1);
+  });
+
+  it('refuses a PORT that is in use with one clear line and exit code 1', async () => {
+    const blocker = createServer();
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, () => resolve((blocker.address() as { port: number }).port)),
+    );
+    try {
+      const p = start({ DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn' });
+      expect(await p.exited).toBe(1);
+      expect(p.output().trim()).toBe(`pathways: PORT ${port} is already in use.`);
+    } finally {
+      blocker.close();
+    }
+  }, 60_000);
+
+  it('refuses a DATA_DIR that is not writable with one clear line and exit code 1', async () => {
+    const file = path.join(os.tmpdir(), `pathways-not-a-dir-${process.pid}`);
+    await writeFile(file, 'a file, not a directory');
+    const p = start({ DATA_DIR: path.join(file, 'data'), PORT: String(await freePort()) });
+    expect(await p.exited).toBe(1);
+    expect(p.output().trim()).toMatch(/^pathways: DATA_DIR .* not writable/);
+  });
+});
