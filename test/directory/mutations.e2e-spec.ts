@@ -402,7 +402,12 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
     });
 
     it('lets an ADMIN change anyone else, in any organisation and role', async () => {
-      for (const target of [managerB, commissioner]) {
+      const targets = [
+        await t.fixtures.staff(orgB, Role.SERVICE_MANAGER),
+        await t.fixtures.staff(orgA, Role.COMMISSIONER),
+        await t.fixtures.staff(orgB, Role.ADMIN),
+      ];
+      for (const target of targets) {
         const res = await t.gql(SET_ACTIVE, { id: target.id, active: false }, admin.token);
         expect(res.data.setStaffActive).toEqual({ id: target.id, active: false });
         await t.gql(SET_ACTIVE, { id: target.id, active: true }, admin.token);
@@ -479,6 +484,15 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
         { e: address, p: PASSWORD },
       );
       expect(errorCode(again)).toBe('UNAUTHENTICATED');
+
+      // Reactivation does not revive tokens issued before the deactivation; signing in again works.
+      await t.gql(SET_ACTIVE, { id, active: true }, managerA.token);
+      expect(errorCode(await t.gql('{ me { id } }', {}, token))).toBe('UNAUTHENTICATED');
+      const fresh = await t.gql(
+        `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }`,
+        { e: address, p: PASSWORD },
+      );
+      expect((await t.gql('{ me { id } }', {}, fresh.data.login.token)).data.me.id).toBe(id);
     });
   });
 });

@@ -22,7 +22,10 @@ import { issueToken } from './token.js';
 
 export const LOGIN_FAILED_MESSAGE = 'The email or password is not right, or the account is not active.';
 
-type Outcome = { kind: 'ok'; staff: StaffModel } | { kind: 'failed' } | { kind: 'locked'; retry: number };
+type Outcome =
+  | { kind: 'ok'; staff: StaffModel; generation: number }
+  | { kind: 'failed' }
+  | { kind: 'locked'; retry: number };
 
 @Injectable()
 export class LoginService {
@@ -40,7 +43,8 @@ export class LoginService {
    * guesses cannot slip past the lockout.
    */
   async login(ctx: RequestContext, email: string, password: string): Promise<AuthPayloadModel> {
-    const key = emailKey(String(email ?? ''));
+    // Capped so a megabyte of 'email' cannot be stored as a failure key.
+    const key = emailKey(String(email ?? '')).slice(0, 320);
     const ip = ctx.ip || 'unknown';
     const outcome = await this.db.transaction<Outcome>(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`login|${key}|${ip}`]);
@@ -53,7 +57,7 @@ export class LoginService {
       );
       if (staff && matches && staff.active) {
         await clearFailures(tx, key, ip);
-        return { kind: 'ok', staff: toStaff(staff) };
+        return { kind: 'ok', staff: toStaff(staff), generation: staff.token_generation };
       }
       await recordFailure(tx, key, ip);
       return { kind: 'failed' };
@@ -72,8 +76,8 @@ export class LoginService {
       );
       throw new AppError(ErrorCode.UNAUTHENTICATED, LOGIN_FAILED_MESSAGE);
     }
-    const { staff } = outcome;
-    const { token, expiresAt } = issueToken(this.options.secret, staff.id);
+    const { staff, generation } = outcome;
+    const { token, expiresAt } = issueToken(this.options.secret, staff.id, Date.now(), undefined, generation);
     ctx.signIn({ staffId: staff.id, organisationId: staff.organisationId, role: staff.role });
     return { token, expiresAt, staff };
   }

@@ -59,7 +59,10 @@ export class StaffService {
       if (typeof active !== 'boolean') throw AppError.badInput('active', 'Active is true or false.');
       if (target.active === active) return toStaff(target);
       const [row] = await tx.query<StaffRow>(
-        `UPDATE staff SET active = $2, updated_at = clock_timestamp() WHERE id = $1 RETURNING ${STAFF_COLUMNS}`,
+        // Deactivation also moves the token generation on: tokens issued before it never work again.
+        `UPDATE staff SET active = $2, updated_at = clock_timestamp(),
+                token_generation = token_generation + CASE WHEN $2 THEN 0 ELSE 1 END
+          WHERE id = $1 RETURNING ${STAFF_COLUMNS}`,
         [staffId, active],
       );
       return toStaff(row);

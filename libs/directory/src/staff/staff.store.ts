@@ -49,6 +49,7 @@ export interface StaffCredentials {
   role: Role;
   active: boolean;
   password_hash: string;
+  token_generation: number;
   email: string;
   name: string;
 }
@@ -56,7 +57,7 @@ export interface StaffCredentials {
 /** The staff member signing in with this email, matched case-insensitively (uses staff_email_lower_key). */
 export async function findStaffByEmail(q: Queryable, email: string): Promise<StaffCredentials | null> {
   const rows = await q.query<StaffCredentials>(
-    `SELECT id, email, name, role, organisation_id, active, password_hash FROM staff WHERE lower(email) = lower($1)`,
+    `SELECT id, email, name, role, organisation_id, active, password_hash, token_generation FROM staff WHERE lower(email) = lower($1)`,
     [email],
   );
   return rows[0] ?? null;
