@@ -14,6 +14,7 @@ import {
   clearFailures,
   emailKey,
   lockedForSeconds,
+  LOGIN_MAX_FAILURES,
   LOGIN_WINDOW_MINUTES,
   pruneFailures,
   recordFailure,
@@ -67,7 +68,7 @@ export class LoginService {
       const minutes = Math.ceil(outcome.retry / 60);
       throw AppError.rateLimited(
         outcome.retry,
-        `Too many failed sign-ins for this email from your network: try again in ${minutes} minute${minutes === 1 ? '' : 's'} (the limit is 10 in ${LOGIN_WINDOW_MINUTES} minutes).`,
+        `Too many failed sign-ins for this email from your network: try again in ${minutes} minute${minutes === 1 ? '' : 's'} (the limit is ${LOGIN_MAX_FAILURES} in ${LOGIN_WINDOW_MINUTES} minutes).`,
       );
     }
     if (outcome.kind === 'failed') {
