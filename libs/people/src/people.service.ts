@@ -29,16 +29,16 @@ function likePattern(text: string): string {
 
 /**
  * searchPeople SQL: a case-insensitive substring of given or family name or email, or the digits of
- * an NHS or phone number, among the people visible to the organisation `$3`. Each text branch is
+ * an NHS or phone number, among the people visible to the organisation `$2` ($1 the pattern, $3 the limit, $4 the digits pattern). Each text branch is
  * served by its trigram GIN index (people_*_trgm_idx). Exported so a test can EXPLAIN it.
  */
 export function searchPeopleSql(withDigits: boolean): string {
-  const digits = withDigits ? ` OR p.nhs_number LIKE $2 OR p.phone_digits LIKE $2` : '';
+  const digits = withDigits ? ` OR p.nhs_number LIKE $4 OR p.phone_digits LIKE $4` : '';
   return `SELECT ${personColumns('p')} FROM people p
            WHERE (lower(p.given_name) LIKE $1 OR lower(p.family_name) LIKE $1 OR lower(p.email) LIKE $1${digits})
-             AND ${personVisibleSql('p.id', '$3', 'p')}
+             AND ${personVisibleSql('p.id', '$2', 'p')}
            ORDER BY lower(p.family_name), lower(p.given_name), p.id
-           LIMIT $4`;
+           LIMIT $3`;
 }
 
 /** The search text's parameters: a LIKE pattern for names and email, and one for digits when the text is a number. */
@@ -117,12 +117,9 @@ export class PeopleService {
     const first = checkFirst(firstArg, 20);
     const { pattern, digits } = searchParams(text);
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<PersonRow>(searchPeopleSql(digits !== null), [
-        pattern,
-        digits,
-        ctx.actor.organisationId,
-        first,
-      ]);
+      const params: unknown[] = [pattern, ctx.actor.organisationId, first];
+      if (digits !== null) params.push(digits);
+      const rows = await tx.query<PersonRow>(searchPeopleSql(digits !== null), params);
       const people = rows.map(toPerson);
       await this.audit.record(
         tx,
