@@ -74,6 +74,7 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       ['nhsNumber', { nhsNumber: '94347659AB' }],
       ['equality.ethnicity', { equality: { ethnicity: 'I' } }],
       ['equality.ethnicity', { equality: { ethnicity: 'White' } }],
+      ['equality.ethnicity', { equality: { ethnicity: 'a' } }],
       ['equality.gender', { equality: { gender: 'g'.repeat(201) } }],
     ])('an invalid %s is BAD_USER_INPUT naming it (%j), nothing written', async (field, over) => {
       const [{ n }] = await t.db.query('SELECT count(*)::int AS n FROM people');
@@ -127,7 +128,7 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       const p = ok(
         await t.gql(
           Q.update,
-          { id, input: { familyName: ' Patel ', phone: null, equality: { ethnicity: 'b' } } },
+          { id, input: { familyName: ' Patel ', phone: null, equality: { ethnicity: 'B' } } },
           w.a.worker2.token,
         ),
         'updatePerson',

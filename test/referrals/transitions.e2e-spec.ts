@@ -225,7 +225,12 @@ describe('referral life cycle (CONTRACT.md section 5)', () => {
           transition(w.b.worker.token, { referralId: id, to: 'ACCEPTED', expectedVersion: 1 }),
         ),
       );
-      const codes = results.map((r) => (r.errors ? errorCode(r) : 'OK')).sort();
+      // Messages are kept in the failure output so an unexpected answer explains itself.
+      const codes = results
+        .map((r) =>
+          r.errors ? `${errorCode(r)}${errorCode(r) === 'CONFLICT' ? '' : ` ${r.errors[0].message}`}` : 'OK',
+        )
+        .sort();
       expect(codes).toEqual([
         'CONFLICT',
         'CONFLICT',

@@ -1,4 +1,4 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import {
@@ -32,7 +32,8 @@ function argAt(args: Record<string, unknown>, path: string | undefined): string 
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly audit: AuditService,
+    /** Optional so the guard can be unit-tested alone; the application always provides it. */
+    @Optional() private readonly audit?: AuditService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,7 +50,7 @@ export class AuthGuard implements CanActivate {
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) {
       const audited = this.reflector.get<AuditedMeta | undefined>(AUDITED_KEY, context.getHandler());
-      if (audited) {
+      if (audited && this.audit) {
         const args = (gql.getArgs() ?? {}) as Record<string, unknown>;
         await this.audit.recordDenied(ctx, audited.action, argAt(args, audited.personArg));
       }

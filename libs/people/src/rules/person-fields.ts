@@ -126,7 +126,7 @@ const FIELDS: Record<string, (v: unknown, out: PersonColumns) => void> = {
       o.ethnicity = rule(
         'equality.ethnicity',
         e.ethnicity,
-        (t) => (ETHNICITY_CODES.has(t.toUpperCase()) ? t.toUpperCase() : null),
+        (t) => (ETHNICITY_CODES.has(t) ? t : null),
         'Enter an NHS ethnic category code (A–H, J–N, P, R, S or Z).',
       );
     if (e.disability !== undefined) {
