@@ -128,6 +128,22 @@ describe('referrals list (CONTRACT.md section 9)', () => {
     expect((await auditRows(t, personId, 'referral.read')).length).toBe(before + 1);
   });
 
+  it('relation fields are batched: the statement count does not grow with the page size', async () => {
+    const doc = `query($first: Int) { referrals(first: $first) { edges { node { id note person { id consents { id organisations { id } recordedBy { id } } registeredBy { id } }
+      fromService { id organisation { id } } toService { id } createdBy { id } history { id by { id } note } } } } }`;
+    const statements = async (first: number) => {
+      const before = t.db.counter.count;
+      ok(await t.gql(doc, { first }, w.a.worker.token), 'referrals');
+      return t.db.counter.count - before;
+    };
+    // token check, BEGIN, page, count, audit, COMMIT, then one statement per relation batch (people,
+    // consents, organisations per level, services, staff per level, history): a constant, whatever the size.
+    const small = await statements(2);
+    const large = await statements(16);
+    expect(large).toBeLessThanOrEqual(16);
+    expect(large - small).toBeLessThanOrEqual(2); // a level whose staff were all cached costs nothing
+  });
+
   it.each([
     [ReferralDirection.INBOX, /referrals_inbox_idx/],
     [ReferralDirection.OUTBOX, /referrals_outbox_idx/],
