@@ -107,12 +107,21 @@ export class ReferralsQueryService {
       where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(first + 1);
+    const limit = `$${params.length}`;
+    const rest = where.slice(1);
+    const branch = (condition: string) =>
+      `(SELECT ${referralColumns('r')} FROM referrals r WHERE ${[condition, ...rest].join(' AND ')}
+         ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit})`;
+    // ALL: the inbox and the outbox-only part, each read in order from its own index and merged, so a
+    // page costs the page size rather than everything the organisation ever sent or received.
+    const pageSql =
+      direction === ReferralDirection.ALL
+        ? `SELECT * FROM (${branch(directionSql(ReferralDirection.INBOX))}
+             UNION ALL ${branch(`r.creator_organisation_id = $1 AND r.to_organisation_id <> $1`)}) x
+           ORDER BY x.created_at DESC, x.id DESC LIMIT ${limit}`
+        : branch(where[0]);
     return this.db.transaction(async (tx) => {
-      const rows = await tx.query<ReferralRow>(
-        `SELECT ${referralColumns('r')} FROM referrals r WHERE ${where.join(' AND ')}
-          ORDER BY r.created_at DESC, r.id DESC LIMIT $${params.length}`,
-        params,
-      );
+      const rows = await tx.query<ReferralRow>(pageSql, params);
       const [{ n }] = await tx.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM referrals r WHERE ${countWhere.join(' AND ')}`,
         countParams,

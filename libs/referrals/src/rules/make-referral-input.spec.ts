@@ -27,6 +27,8 @@ describe('makeReferral input rules', () => {
     [{ ...base, note: 'x'.repeat(4001) }, 'note'],
     [{ ...base, note: 'bad\u0000char' }, 'note'],
     [{ ...base, safeguardingJustification: 'too short' }, 'safeguardingJustification'],
+    [{ ...base, safeguardingJustification: '     ' }, 'safeguardingJustification'],
+    [{ ...base, safeguardingJustification: `  ${'x'.repeat(19)}  ` }, 'safeguardingJustification'],
     [{ ...base, idempotencyKey: '   ' }, 'idempotencyKey'],
     [{ ...base, idempotencyKey: 'k'.repeat(101) }, 'idempotencyKey'],
   ] as [MakeReferralPlain, string][])('%j → BAD_USER_INPUT on %s', (input, f) => {

@@ -59,7 +59,10 @@ export function normaliseMakeReferral(input: MakeReferralPlain): NormalisedRefer
     input.safeguardingJustification,
     LONG_TEXT_MAX,
   );
-  if (safeguardingJustification !== null && safeguardingJustification.length < SAFEGUARDING_MIN)
+  // Given at all (even blank), it must be a real justification: never a silent fallback to "no consent".
+  const justificationGiven =
+    input.safeguardingJustification !== null && input.safeguardingJustification !== undefined;
+  if (justificationGiven && (safeguardingJustification ?? '').length < SAFEGUARDING_MIN)
     throw AppError.badInput(
       'safeguardingJustification',
       `A safeguarding justification needs at least ${SAFEGUARDING_MIN} characters.`,
