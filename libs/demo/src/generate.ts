@@ -17,7 +17,7 @@ import { buildShowcase } from './showcase.js';
  * - Streaming: batches are yielded in foreign-key order per chunk of `chunkSize` people (the
  *   partnership and showcase first, then people, consents, referrals, referral_events,
  *   wellbeing_assessments, outcomes for each chunk); memory stays bounded at any size.
- * - One table at a time: `streamTable(options, table)` yields only that table's rows (each person
+ * - One table at a time: `streamTable(table, options)` yields only that table's rows (each person
  *   is regenerated from (seed, index), identically), for PostgreSQL COPY — load the tables in
  *   DEMO_TABLES order with DEMO_COLUMNS[table] as the column list and toCopyLine() per row.
  * - Rows are consistent: events after creation in lawful life-cycle order with the right parties;
@@ -26,19 +26,27 @@ import { buildShowcase } from './showcase.js';
  *   assessments and outcomes by the receiving service after the support started; nothing later
  *   than asOf minus one hour.
  *
- * Defaults: 2,000 people with a mean of 3 referrals each over two years (about 6,000 referrals,
- * 15,000 events, 2,000 assessments and 1,000 outcomes). The benchmark size is
- * `{ people: 100_000, referralsPerPerson: 10 }`.
+ * Speed (compiled, one core): about 180,000 rows a second, so the benchmark size takes ~25 s per
+ * pass; either COPY each batch of generateDemo as it comes (one COPY statement per batch, in the
+ * order given), or make one pass per table with streamTable.
+ *
+ * Defaults: 2,000 people with a mean of 3.3 referrals each over two years (about 6,000 referrals,
+ * 21,000 events, 3,300 assessments and 1,800 outcomes). BENCHMARK_SIZE gives about 100,000
+ * people, 1,000,000 referrals with 3,500,000 events, 300,000 assessments and 200,000 outcomes.
  */
 export interface DemoOptions {
   seed?: number;
   people?: number;
   referralsPerPerson?: number;
+  /** Chance that an adult's started support gets a baseline wellbeing assessment (default 0.6). */
+  wellbeingShare?: number;
+  /** Chance that completed support records a contracted outcome (default 0.5). */
+  outcomeShare?: number;
   /** Registrations spread over this many days before asOf (default 730). */
   days?: number;
   /** The end of the timeline (default: an hour ago, truncated to the minute). */
   asOf?: Date;
-  /** People per chunk of batches (default 500). */
+  /** People per chunk of batches (default 100: small chunks keep garbage collection cheap). */
   chunkSize?: number;
   /** Include the partnership's organisations, services and staff (default true). */
   includePartnership?: boolean;
@@ -49,6 +57,14 @@ export interface DemoOptions {
 }
 
 export const DEFAULT_SEED = 20_260_301;
+
+/** About 100k people, 1M referrals (with full history), 300k assessments, 200k outcomes. */
+export const BENCHMARK_SIZE: DemoOptions = Object.freeze({
+  people: 100_000,
+  referralsPerPerson: 11.5,
+  wellbeingShare: 0.33,
+  outcomeShare: 0.29,
+});
 export const NO_LOGIN_HASH = 'demo:no-login';
 
 export interface Batch<T extends DemoTable = DemoTable> {
@@ -70,8 +86,10 @@ export function resolveOptions(options: DemoOptions = {}): ResolvedOptions {
     people: options.people ?? 2000,
     referralsPerPerson: options.referralsPerPerson ?? 3.3,
     days: options.days ?? 730,
+    wellbeingShare: options.wellbeingShare ?? 0.6,
+    outcomeShare: options.outcomeShare ?? 0.5,
     asOf,
-    chunkSize: options.chunkSize ?? 500,
+    chunkSize: options.chunkSize ?? 100,
     includePartnership: options.includePartnership ?? true,
     includeShowcase: options.includeShowcase ?? true,
     passwordHash: options.passwordHash ?? NO_LOGIN_HASH,
@@ -120,4 +138,11 @@ export function* streamTable<T extends DemoTable>(
   options: DemoOptions = {},
 ): Generator<DemoRows[T][]> {
   for (const batch of generateDemo(options)) if (batch.table === table) yield batch.rows as DemoRows[T][];
+}
+
+/** Every row in memory, by table (small data sets only: tests computing expected figures naively). */
+export function collectDemo(options: DemoOptions = {}): { [T in DemoTable]: DemoRows[T][] } {
+  const out = {} as { [T in DemoTable]: DemoRows[T][] };
+  for (const b of generateDemo(options)) ((out[b.table] ??= []) as unknown[]).push(...b.rows);
+  return out;
 }

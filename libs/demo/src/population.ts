@@ -19,6 +19,10 @@ export interface PopulationOptions {
   days: number;
   /** Nothing generated is later than this instant. */
   asOf: Date;
+  /** Chance that an adult's started support gets a baseline wellbeing assessment (default 0.6). */
+  wellbeingShare: number;
+  /** Chance that completed support records a contracted outcome (default 0.5). */
+  outcomeShare: number;
 }
 
 /** Where people first come in, how, and how often (weights). */
@@ -415,6 +419,7 @@ export function generatePerson(p: Partnership, o: PopulationOptions, index: numb
 
   // Referrals: the first from outside the partnership, then onward referrals between threads.
   const stay = Math.max(0, o.referralsPerPerson - 1) / Math.max(1, o.referralsPerPerson);
+  const maxGap = Math.max(3, Math.round(200 / Math.max(1, o.referralsPerPerson)));
   let count = 1;
   while (count < 40 && rnd.chance(stay)) count++;
   const engaged: { service: ServiceRow; from: number }[] = [];
@@ -424,7 +429,7 @@ export function generatePerson(p: Partnership, o: PopulationOptions, index: numb
   let outcomeN = 0;
 
   for (let j = 0; j < count; j++) {
-    if (j > 0) at = officeTime(Math.floor((at + rnd.int(2, 60) * DAY) / DAY) * DAY);
+    if (j > 0) at = officeTime(Math.floor((at + rnd.int(1, maxGap) * DAY) / DAY) * DAY);
     if (at > limit - 2 * DAY) break;
     let fromService: ServiceRow | null = null;
     let toService: ServiceRow;
@@ -532,7 +537,7 @@ export function generatePerson(p: Partnership, o: PopulationOptions, index: numb
       : ONS4_CATEGORIES.has(toService.category)
         ? 'ONS4'
         : null;
-    if (adult && started && instrument && rnd.chance(0.6)) {
+    if (adult && started && instrument && rnd.chance(o.wellbeingShare)) {
       const baselineAt = started + rnd.int(0, 48) * HOUR;
       const completed = referral.completed_at?.getTime();
       let followAt: number | null = null;
@@ -585,7 +590,7 @@ export function generatePerson(p: Partnership, o: PopulationOptions, index: numb
         }),
       );
     };
-    if (completed && rnd.chance(0.5))
+    if (completed && rnd.chance(o.outcomeShare))
       outcome(rnd.pick(OUTCOMES[toService.category] ?? ['OTHER']), true, completed + rnd.int(0, 48) * HOUR);
     if (started && rnd.chance(completed ? 0.15 : 0.06))
       outcome(rnd.pick(ADDED_VALUE), false, (completed ?? started + 45 * DAY) + rnd.int(1, 72) * HOUR);

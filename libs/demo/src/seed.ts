@@ -1,6 +1,6 @@
 import type { Queryable } from '#libs/database';
 import { type DemoOptions, generateDemo } from './generate.js';
-import { DEMO_COLUMNS, type DemoTable } from './rows.js';
+import { DEMO_COLUMNS, DEMO_TABLES, type DemoTable } from './rows.js';
 
 export interface SeedResult {
   rows: Partial<Record<DemoTable, number>>;
@@ -9,6 +9,7 @@ export interface SeedResult {
 }
 
 const ROWS_PER_STATEMENT = 5000;
+const FLUSH_ROWS = 20_000;
 
 /**
  * Inserts rows with one multi-row INSERT per batch (JSON → json_populate_recordset, one parameter),
@@ -32,9 +33,24 @@ export async function seedDemoRows(tx: Queryable, options: DemoOptions = {}): Pr
   const started = Date.now();
   const rows: Partial<Record<DemoTable, number>> = {};
   let statements = 0;
+  // Batches are buffered per table and flushed together in foreign-key order, so each statement
+  // carries thousands of rows.
+  const buffers = new Map<DemoTable, object[]>(DEMO_TABLES.map((t) => [t, []]));
+  let buffered = 0;
+  const flush = async () => {
+    for (const table of DEMO_TABLES) {
+      const list = buffers.get(table)!;
+      if (list.length) statements += await insertRows(tx, table, list);
+      buffers.set(table, []);
+    }
+    buffered = 0;
+  };
   for (const batch of generateDemo(options)) {
-    statements += await insertRows(tx, batch.table, batch.rows);
+    buffers.get(batch.table)!.push(...batch.rows);
+    buffered += batch.rows.length;
     rows[batch.table] = (rows[batch.table] ?? 0) + batch.rows.length;
+    if (buffered >= FLUSH_ROWS) await flush();
   }
+  await flush();
   return { rows, statements, ms: Date.now() - started };
 }
