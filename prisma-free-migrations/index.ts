@@ -3,6 +3,7 @@ import { PeopleAndConsent1764201600002 } from './0002-people-and-consent.js';
 import { Referrals1764201600003 } from './0003-referrals.js';
 import { Audit1764201600004 } from './0004-audit.js';
 import { Outcomes1764201600005 } from './0005-outcomes.js';
+import { OutcomeHoursPrecision1764201600020 } from './0020-outcome-hours-precision.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Referrals1764201600003,
   Audit1764201600004,
   Outcomes1764201600005,
+  OutcomeHoursPrecision1764201600020,
 ];

@@ -1,1 +1,2 @@
 export * from './scoring/index.js';
+export * from './rules/outcome-input.js';
