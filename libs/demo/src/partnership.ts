@@ -101,7 +101,7 @@ export const ORGANISATIONS: Record<OrgKey, OrgSpec> = {
     ward: 'Canalside',
   },
   prescribing: {
-    name: 'Calder Valley Social Prescribing',
+    name: 'Calderbrook Social Prescribing',
     kind: 'CHARITY',
     locallyRooted: true,
     ward: 'Park',
@@ -115,7 +115,7 @@ export const ORGANISATIONS: Record<OrgKey, OrgSpec> = {
   college: { name: 'Calderbrook College', kind: 'EDUCATION', locallyRooted: false, ward: 'Brookside' },
   council: { name: 'Calderbrook Council', kind: 'LOCAL_AUTHORITY', locallyRooted: true, ward: "St Mary's" },
   advice: { name: 'Calderbrook Advice Centre', kind: 'CHARITY', locallyRooted: true, ward: 'Park' },
-  refuge: { name: 'Safe Harbour Calderdale', kind: 'CHARITY', locallyRooted: true, ward: null },
+  refuge: { name: 'Safe Harbour Calderbrook', kind: 'CHARITY', locallyRooted: true, ward: null },
 };
 
 const ENTERPRISE_CENTRE = 'Old Mill Enterprise Centre';
