@@ -1,4 +1,14 @@
-import { DEMO_TABLES, SHOWCASE_PERSON_ID, seedDemoIfEmpty, generateDemo } from '#libs/demo';
+import { pino } from 'pino';
+import {
+  DEMO_PASSWORD,
+  DEMO_TABLES,
+  demoLogins,
+  generateDemo,
+  seedDemoIfEmpty,
+  SHOWCASE_PERSON_ID,
+} from '#libs/demo';
+import { loadConfig } from '../../apps/api/src/config.js';
+import { runStartupTasks } from '../../apps/api/src/startup-tasks.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const AS_OF = new Date('2026-10-01T12:00:00Z');
@@ -75,5 +85,45 @@ describe('demo seeding', () => {
       [SHOWCASE_PERSON_ID],
     );
     expect(row).toEqual({ given_name: 'Farah', referrals: 10, assessments: 6, kinds: 2 });
+  });
+});
+
+describe('demo seeding on first start', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('seeds once when enabled, and the documented demo logins work with the demo password', async () => {
+    const logger = pino({ level: 'silent' });
+    await runStartupTasks({ ...t.config, seedDemo: true }, t.db, logger);
+    const people = await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM people');
+    expect(people!.n).toBeGreaterThan(2000);
+    await runStartupTasks({ ...t.config, seedDemo: true }, t.db, logger);
+    expect((await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM people'))!.n).toBe(people!.n);
+
+    for (const login of demoLogins()
+      .filter((l) => ['FAMILY_SUPPORT_WORKER', 'LINK_WORKER'].includes(l.role))
+      .slice(0, 2)) {
+      const res = await t.gql(
+        `mutation($email: String!, $password: String!) { login(email: $email, password: $password) { token staff { role } } }`,
+        { email: login.email, password: DEMO_PASSWORD },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data.login.staff.role).toBe(login.role);
+    }
+  });
+
+  it('is never enabled with NODE_ENV=production', async () => {
+    const config = await loadConfig({
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(32),
+      DATABASE_URL: t.url,
+      SEED_DEMO: 'true',
+    });
+    expect(config.seedDemo).toBe(false);
   });
 });
