@@ -173,7 +173,7 @@ export const NAME_GROUPS: Record<string, NameGroup> = {
       female: ['Amal', 'Rania', 'Huda', 'Layla', 'Noor', 'Samira', 'Yasmin', 'Dalia'],
       male: ['Omar', 'Ahmad', 'Yousef', 'Karim', 'Mahmoud', 'Samir', 'Hassan', 'Ali'],
     },
-    family: ['Haddad', 'Khalil', 'Nasser', 'Saleh', 'Darwish', 'Mansour', 'Hamdan', 'Aziz'],
+    family: ['Khalil', 'Nasser', 'Saleh', 'Darwish', 'Mansour', 'Hamdan', 'Aziz'],
     ethnicity: [
       ['S', 75],
       ['Z', 15],
