@@ -59,6 +59,17 @@ describe('journey summaries', () => {
     expect(statusChangedSummary(input)).toBe(text);
   });
 
+  it("writes children's needs with an apostrophe", () => {
+    expect(
+      referralMadeSummary({
+        from: null,
+        to: esol,
+        route: 'SCHOOL',
+        needs: ['CHILDRENS_EDUCATION', 'CHILDCARE'],
+      }),
+    ).toBe("Referred by a school to ESOL Entry 2 — needs: Children's education, childcare");
+  });
+
   it('reads registration, consents, wellbeing and outcomes', () => {
     expect(registeredSummary('Calderbrook Community Trust')).toBe(
       'Registered by Calderbrook Community Trust',

@@ -5,13 +5,17 @@ export interface ServiceFacts {
   site: string | null;
 }
 
-/** "ENGLISH_LANGUAGE" → "English language". */
+const lower = (code: string) =>
+  code
+    .toLowerCase()
+    .replace(/_/g, ' ')
+    .replace(/\bchildrens\b/g, "children's");
+
+/** "ENGLISH_LANGUAGE" → "English language"; "CHILDRENS_EDUCATION" → "Children's education". */
 export function humanise(code: string): string {
-  const words = code.toLowerCase().replace(/_/g, ' ');
+  const words = lower(code);
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
-
-const lower = (code: string) => code.toLowerCase().replace(/_/g, ' ');
 
 /** "Family Support (Hilltop Children's Centre)", or the name alone when it has no site or the site is its name. */
 export function serviceLabel(s: ServiceFacts): string {
