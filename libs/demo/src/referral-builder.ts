@@ -1,20 +1,7 @@
+import { REASON_REQUIRED, type ReferralStatusName, transitionParty } from '#libs/referrals';
 import type { ReferralEventRow, ReferralRow, ServiceRow, StaffRow } from './rows.js';
 
-/** Transitions of CONTRACT.md section 5 and who makes them, to keep generated histories lawful. */
-const RECEIVER: Record<string, string[]> = {
-  REQUESTED: ['ACCEPTED', 'REJECTED'],
-  ACCEPTED: ['IN_PROGRESS', 'ON_HOLD', 'COMPLETED', 'FAILED'],
-  IN_PROGRESS: ['ON_HOLD', 'COMPLETED', 'FAILED'],
-  ON_HOLD: ['ACCEPTED', 'IN_PROGRESS', 'COMPLETED', 'FAILED'],
-};
-const REFERRER: Record<string, string[]> = {
-  REQUESTED: ['CANCELLED'],
-  ACCEPTED: ['CANCELLED'],
-  IN_PROGRESS: ['CANCELLED'],
-  ON_HOLD: ['CANCELLED'],
-};
-const NEEDS_REASON = new Set(['REJECTED', 'CANCELLED', 'FAILED', 'ON_HOLD', 'ENTERED_IN_ERROR']);
-
+/** Generated histories follow the referral life cycle (CONTRACT.md section 5), made by the right party. */
 export interface ReferralStep {
   to: string;
   at: Date;
@@ -71,16 +58,19 @@ export function buildReferral(plan: ReferralPlan): { referral: ReferralRow; even
   for (const step of plan.steps) {
     if (step.at.getTime() <= last.getTime()) throw new Error('referral events must move forward in time');
     const org = step.by.organisation_id;
+    const party = transitionParty(status as ReferralStatusName, step.to as ReferralStatusName);
     const lawful =
-      step.to === 'ENTERED_IN_ERROR'
-        ? status !== 'ENTERED_IN_ERROR' &&
-          (step.by.id === createdBy.id ||
-            (step.by.role === 'SERVICE_MANAGER' &&
-              (org === createdBy.organisation_id || org === toService.organisation_id)))
-        : (RECEIVER[status]?.includes(step.to) && org === toService.organisation_id) ||
-          (REFERRER[status]?.includes(step.to) && org === createdBy.organisation_id);
+      party === 'RECEIVER'
+        ? org === toService.organisation_id
+        : party === 'REFERRER'
+          ? org === createdBy.organisation_id
+          : party === 'CORRECTOR' &&
+            (step.by.id === createdBy.id ||
+              (step.by.role === 'SERVICE_MANAGER' &&
+                (org === createdBy.organisation_id || org === toService.organisation_id)));
     if (!lawful) throw new Error(`unlawful demo transition ${status} → ${step.to}`);
-    if (NEEDS_REASON.has(step.to) && !step.reason) throw new Error(`${step.to} needs a reason`);
+    if (REASON_REQUIRED.has(step.to as ReferralStatusName) && !step.reason)
+      throw new Error(`${step.to} needs a reason`);
     events.push({
       id: plan.eventId(events.length),
       referral_id: plan.id,
