@@ -38,8 +38,9 @@ interface Context {
   db: BenchDatabase;
   server: ApiServer;
   actors: BenchActors;
-  tokens: { referrer: string; receiver: string; commissioner: string; inbox: string };
+  tokens: { referrer: string; receiver: string; commissioner: string; inbox: string; typicalInbox: string };
   inboxOrgId: string;
+  inboxSizes: { largest: number; typical: number };
   ward: string;
   rows: Row[];
 }
@@ -85,25 +86,44 @@ function httpPlan(
   };
 }
 
-async function pickInboxAndWard(
-  client: pg.Client,
-  actors: BenchActors,
-): Promise<{ orgId: string; ward: string }> {
-  const org = await client.query<{ id: string }>(
-    `SELECT to_organisation_id AS id FROM referrals GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
+interface Picks {
+  /** The organisation that receives the most referrals (the worst inbox), and a typical one (the median). */
+  largest: { orgId: string; referrals: number };
+  typical: { orgId: string; referrals: number };
+  ward: string;
+}
+
+async function pick(client: pg.Client, actors: BenchActors): Promise<Picks> {
+  const orgs = await client.query<{ id: string; n: number }>(
+    `SELECT to_organisation_id AS id, count(*)::int AS n FROM referrals
+      WHERE to_organisation_id NOT IN ($1, $2) GROUP BY 1 ORDER BY 2 DESC`,
+    [actors.referrerOrgId, actors.receiverOrgId],
   );
   const ward = await client.query<{ ward: string }>(
     `SELECT to_ward AS ward FROM referrals WHERE to_ward IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC LIMIT 1`,
   );
-  return { orgId: org.rows[0]?.id ?? actors.receiverOrgId, ward: ward.rows[0]?.ward ?? 'Bench ward' };
+  const fallback = { id: actors.receiverOrgId, n: 0 };
+  const largest = orgs.rows[0] ?? fallback;
+  const typical = orgs.rows[Math.floor(orgs.rows.length / 2)] ?? fallback;
+  return {
+    largest: { orgId: largest.id, referrals: largest.n },
+    typical: { orgId: typical.id, referrals: typical.n },
+    ward: ward.rows[0]?.ward ?? 'Bench ward',
+  };
 }
 
-async function inboxStaff(client: pg.Client, orgId: string, actors: BenchActors): Promise<string> {
+/** A key worker of `orgId` (added by the bench; tokens are issued directly). */
+async function inboxStaff(
+  client: pg.Client,
+  orgId: string,
+  actors: BenchActors,
+  tag: string,
+): Promise<string> {
   if (orgId === actors.receiverOrgId) return actors.receiverStaffId;
   const r = await client.query<{ id: string }>(
     `INSERT INTO staff (email, name, role, organisation_id, password_hash)
-     VALUES ('bench.inbox@bench.invalid', 'Bench inbox reader', 'KEY_WORKER', $1, 'bench:no-login') RETURNING id`,
-    [orgId],
+     VALUES ($1, 'Bench inbox reader', 'KEY_WORKER', $2, 'bench:no-login') RETURNING id`,
+    [`bench.inbox.${tag}@bench.invalid`, orgId],
   );
   return r.rows[0].id;
 }
@@ -543,6 +563,7 @@ function gitCommit(): string {
 
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2), process.env);
+  const loadAtStart = os.loadavg();
   log(
     `${opts.quick ? 'quick' : 'full'} run: ${JSON.stringify(opts.size)} on ${os.cpus().length} cores, load average ${os
       .loadavg()
@@ -554,19 +575,21 @@ async function main(): Promise<void> {
   try {
     await runMigrations(db.url);
     log('migrations applied');
+    const load: LoadReport = await loadDataset(db.url, opts.size, log);
+    log(
+      `loaded ${JSON.stringify(load.rows)} in ${load.seconds.toFixed(1)} s (COPY ${load.copySeconds.toFixed(1)} s, indexes ${load.indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${load.vacuumSeconds.toFixed(1)} s)`,
+    );
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
-    let load: LoadReport | null;
     let actors: BenchActors;
-    let pick: { orgId: string; ward: string };
+    let picks: Picks;
     let inboxStaffId: string;
+    let typicalInboxStaffId: string;
     try {
-      load = await loadDataset(client, opts.size, log);
-      if (load) log(`loaded ${JSON.stringify(load.rows)} in ${load.seconds.toFixed(1)} s`);
-      else log('no demo generator in this build: only the bench actors are loaded');
       actors = await createBenchActors(client, opts.quick ? 200 : 1000);
-      pick = await pickInboxAndWard(client, actors);
-      inboxStaffId = await inboxStaff(client, pick.orgId, actors);
+      picks = await pick(client, actors);
+      inboxStaffId = await inboxStaff(client, picks.largest.orgId, actors, 'largest');
+      typicalInboxStaffId = await inboxStaff(client, picks.typical.orgId, actors, 'typical');
       await client.query('ANALYZE');
     } finally {
       await client.end();
@@ -595,9 +618,11 @@ async function main(): Promise<void> {
         receiver: tok(actors.receiverStaffId),
         commissioner: tok(actors.commissionerStaffId),
         inbox: tok(inboxStaffId),
+        typicalInbox: tok(typicalInboxStaffId),
       },
-      inboxOrgId: pick.orgId,
-      ward: pick.ward,
+      inboxOrgId: picks.largest.orgId,
+      inboxSizes: { largest: picks.largest.referrals, typical: picks.typical.referrals },
+      ward: picks.ward,
       rows: [],
     };
 
@@ -618,12 +643,16 @@ async function main(): Promise<void> {
       '',
       table,
       '',
-      `load: ${load ? `${load.seconds.toFixed(1)} s for ${JSON.stringify(load.rows)} (target < 120 s at full size)` : 'no generator'}`,
+      `load: ${load.seconds.toFixed(1)} s (COPY ${load.copySeconds.toFixed(1)} s + indexes ${load.indexSeconds.toFixed(1)} s + VACUUM ANALYZE ${load.vacuumSeconds.toFixed(1)} s) for ${JSON.stringify(load.rows)} (target < 120 s at full size)`,
       `idle RSS: ${idleRssMb?.toFixed(0) ?? '-'} MB (target ≤ 200 MB)`,
       soakReport
         ? `soak ${soakReport.seconds} s: RSS ${soakReport.rssStartMb?.toFixed(0)} → ${soakReport.rssEndMb?.toFixed(0)} MB, peak ${soakReport.rssPeakMb?.toFixed(0)} MB, growth ${soakReport.growthPct?.toFixed(1)}% (target ≤ 10%), ${soakReport.result?.requests} requests, ${soakReport.result?.errors} errors`
         : 'soak: not run',
       `start-to-ready on the existing data: ${startTimes.map((t) => `${(t / 1000).toFixed(2)} s`).join(', ') || 'not run'} (target ≤ 5 s)`,
+      `machine: ${os.cpus().length} cores; load average at start ${loadAtStart.map((l) => l.toFixed(2)).join(' ')}, now ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(' ')} (above ${os.cpus().length}, other work competed with the bench)`,
       'PostGraphile 4 enforces none of our rules (no authentication, visibility, consent or audit): it is a ceiling for generic GraphQL over PostgreSQL, not a fair fight.',
     ];
     console.log(lines.join('\n'));
@@ -646,6 +675,7 @@ async function main(): Promise<void> {
             memoryGb: Math.round(os.totalmem() / 2 ** 30),
             node: process.version,
             platform: `${os.platform()} ${os.release()}`,
+            loadAverageAtStart: loadAtStart,
             loadAverageAtEnd: os.loadavg(),
           },
           database: db.kind,
@@ -662,11 +692,18 @@ async function main(): Promise<void> {
         2,
       ) + '\n',
     );
-    log(`results written to ${path.relative(ROOT, file)} (commit ${commit})`);
+    log(
+      `results written to ${path.relative(ROOT, file)} (commit ${commit}); finished in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   } finally {
     await server?.stop().catch(() => undefined);
-    if (opts.keep) log(`kept the database: ${db.dataDir ?? db.url}`);
-    else await db.destroy().catch((e) => log(`could not remove the bench database: ${(e as Error).message}`));
+    if (opts.keep) {
+      await db.stopServer().catch(() => undefined);
+      log(
+        `kept the database: ${db.dataDir ? `${db.dataDir}/pg (password in ${db.dataDir}/pg.password; DATA_DIR=${db.dataDir} npm start serves it)` : db.url}`,
+      );
+    } else
+      await db.destroy().catch((e) => log(`could not remove the bench database: ${(e as Error).message}`));
   }
 }
 

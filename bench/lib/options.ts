@@ -1,9 +1,8 @@
 /** What one bench run does: the data size and how long each measurement lasts. */
 export interface DataSize {
   people: number;
+  /** Referrals in all (the generator's mean per person is referrals / people). */
   referrals: number;
-  assessments: number;
-  outcomes: number;
 }
 
 export interface BenchOptions {
@@ -31,18 +30,8 @@ export interface BenchOptions {
   databaseUrl: string | null;
 }
 
-export const FULL_SIZE: DataSize = {
-  people: 100_000,
-  referrals: 1_000_000,
-  assessments: 300_000,
-  outcomes: 200_000,
-};
-export const QUICK_SIZE: DataSize = {
-  people: 5_000,
-  referrals: 50_000,
-  assessments: 15_000,
-  outcomes: 10_000,
-};
+export const FULL_SIZE: DataSize = { people: 100_000, referrals: 1_000_000 };
+export const QUICK_SIZE: DataSize = { people: 5_000, referrals: 50_000 };
 
 function value(argv: readonly string[], name: string): string | undefined {
   const prefix = `--${name}=`;
@@ -68,8 +57,6 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
   const size: DataSize = {
     people: Math.round(base.people * scale),
     referrals: Math.round(base.referrals * scale),
-    assessments: Math.round(base.assessments * scale),
-    outcomes: Math.round(base.outcomes * scale),
   };
   return {
     quick,
@@ -78,13 +65,13 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
       .split(',')
       .map((s) => s.trim())
       .filter(Boolean),
-    writeRequests: positiveInt(value(argv, 'write-requests'), 'write-requests') ?? (quick ? 3_000 : 30_000),
-    readRequests: positiveInt(value(argv, 'read-requests'), 'read-requests') ?? (quick ? 1_500 : 10_000),
+    writeRequests: positiveInt(value(argv, 'write-requests'), 'write-requests') ?? (quick ? 1_500 : 30_000),
+    readRequests: positiveInt(value(argv, 'read-requests'), 'read-requests') ?? (quick ? 600 : 10_000),
     analyticsRequests:
-      positiveInt(value(argv, 'analytics-requests'), 'analytics-requests') ?? (quick ? 20 : 100),
-    warmupRequests: quick ? 200 : 1_000,
-    maxRunSeconds: quick ? 15 : 60,
-    soakSeconds: positiveInt(value(argv, 'soak-seconds'), 'soak-seconds') ?? (quick ? 15 : 300),
+      positiveInt(value(argv, 'analytics-requests'), 'analytics-requests') ?? (quick ? 10 : 100),
+    warmupRequests: quick ? 100 : 1_000,
+    maxRunSeconds: quick ? 10 : 60,
+    soakSeconds: positiveInt(value(argv, 'soak-seconds'), 'soak-seconds') ?? (quick ? 10 : 300),
     restarts: quick ? 1 : 3,
     keep: argv.includes('--keep'),
     cpuProfDir: value(argv, 'cpu-prof') ?? (argv.includes('--cpu-prof') ? 'bench/results/profiles' : null),

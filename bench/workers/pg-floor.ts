@@ -3,8 +3,12 @@
  * Node process (prepared statements, one pool, no HTTP, no GraphQL, no framework). Run as
  * `node dist/bench/workers/pg-floor.js <plan.json>`; prints one JSON line like the HTTP load process.
  */
+import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
+// The journey resolver's own statement (not re-exported by the library's index).
+import { JOURNEY_ENTRIES_SQL, type JourneyEntryRow } from '../../libs/journeys/src/journey.sql.js';
+import { personVisibleSql } from '#libs/people';
 import type { FloorPlan } from '../lib/floor-plan.js';
 import type { LoadResult } from '../lib/load-plan.js';
 import { summarise } from '../lib/stats.js';
@@ -13,16 +17,17 @@ type Op = (client: pg.PoolClient, i: number) => Promise<void>;
 
 const REFERRAL_SQL = {
   services: `SELECT id, organisation_id, capacity, category, ward FROM services WHERE id = ANY($1::uuid[])`,
-  person: `SELECT id FROM people WHERE id = $1 AND registered_by_organisation_id = $2`,
+  // The API's own visibility predicate and consent check.
+  person: `SELECT 1 FROM people p WHERE p.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}`,
   consent: `SELECT 1 FROM consents WHERE person_id = $1 AND purpose = 'REFERRAL_SHARING' AND withdrawn_at IS NULL
-              AND (expires_at IS NULL OR expires_at > now()) AND $2::uuid = ANY (organisation_ids) LIMIT 1`,
+              AND (expires_at IS NULL OR expires_at > clock_timestamp()) AND $2::uuid = ANY (organisation_ids) LIMIT 1`,
   referral: `INSERT INTO referrals (person_id, from_service_id, to_service_id, creator_organisation_id, to_organisation_id,
                created_by_staff_id, route, needs, note, from_category, to_category, to_ward)
              VALUES ($1, $2, $3, $4, $5, $6, 'STAFF', $7, $8, $9, $10, $11) RETURNING *`,
   event: `INSERT INTO referral_events (referral_id, from_status, to_status, by_staff_id, by_organisation_id)
           VALUES ($1, NULL, 'REQUESTED', $2, $3) RETURNING id, seq, at`,
   audit: `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
-          VALUES ($1, $2, 'referral.make', 'SUCCESS', $3, $4)`,
+          SELECT $1, $2, 'referral.make', 'SUCCESS', p, $4 FROM unnest($3::uuid[]) AS p`,
 };
 
 function makeReferral(plan: FloorPlan): Op {
@@ -74,7 +79,7 @@ function makeReferral(plan: FloorPlan): Op {
       await c.query({
         name: 'floor_audit',
         text: REFERRAL_SQL.audit,
-        values: [plan.staffId, plan.organisationId, personId, `floor-${i}`],
+        values: [plan.staffId, plan.organisationId, [personId], `floor-${i}`],
       });
       await c.query('COMMIT');
     } catch (e) {
@@ -84,61 +89,67 @@ function makeReferral(plan: FloorPlan): Op {
   };
 }
 
-/** The statements of the journey resolver for one person, in one transaction with its audit event. */
+/**
+ * The statements of the journey resolver (libs/journeys) for one person: in one transaction the
+ * visibility check, the JOURNEY_SHARING consent check, the one UNION query of every entry (the
+ * resolver's own SQL) and the journey.read audit event; then, as its DataLoaders do, one statement
+ * each for the entries' referrals, outcomes, assessments, services and organisations.
+ */
 function journey(plan: FloorPlan): Op {
   const personId = plan.personIds[0];
+  const byIds = (table: string) => `SELECT * FROM ${table} WHERE id = ANY($1::uuid[])`;
   return async (c, i) => {
+    let rows: JourneyEntryRow[];
     await c.query('BEGIN');
     try {
-      await c.query({
+      const visible = await c.query({
         name: 'floor_j_person',
-        text: `SELECT * FROM people WHERE id = $1`,
-        values: [personId],
-      });
-      await c.query({
-        name: 'floor_j_consents',
-        text: `SELECT * FROM consents WHERE person_id = $1 ORDER BY given_at`,
-        values: [personId],
-      });
-      const refs = await c.query({
-        name: 'floor_j_referrals',
-        text: `SELECT * FROM referrals WHERE person_id = $1 AND (status <> 'ENTERED_IN_ERROR' OR creator_organisation_id = $2)
-               ORDER BY created_at`,
+        text: REFERRAL_SQL.person,
         values: [personId, plan.organisationId],
       });
+      if (visible.rowCount !== 1) throw new Error('floor journey person is not visible');
       await c.query({
-        name: 'floor_j_events',
-        text: `SELECT * FROM referral_events WHERE referral_id = ANY($1::uuid[]) ORDER BY referral_id, seq`,
-        values: [refs.rows.map((r) => r.id)],
+        name: 'floor_j_consent',
+        text: `SELECT 1 FROM consents WHERE person_id = $1 AND purpose = 'JOURNEY_SHARING' AND withdrawn_at IS NULL
+                 AND (expires_at IS NULL OR expires_at > clock_timestamp()) AND $2::uuid = ANY (organisation_ids) LIMIT 1`,
+        values: [personId, plan.organisationId],
       });
-      await c.query({
-        name: 'floor_j_assessments',
-        text: `SELECT * FROM wellbeing_assessments WHERE person_id = $1 ORDER BY seq`,
-        values: [personId],
-      });
-      await c.query({
-        name: 'floor_j_outcomes',
-        text: `SELECT * FROM outcomes WHERE person_id = $1 ORDER BY seq`,
-        values: [personId],
-      });
-      await c.query({
-        name: 'floor_j_services',
-        text: `SELECT * FROM services WHERE id = ANY($1::uuid[])`,
-        values: [
-          [...new Set(refs.rows.flatMap((r) => [r.to_service_id, r.from_service_id]).filter(Boolean))],
-        ],
-      });
+      rows = (
+        await c.query<JourneyEntryRow>({
+          name: 'floor_j_entries',
+          text: JOURNEY_ENTRIES_SQL,
+          values: [personId],
+        })
+      ).rows;
       await c.query({
         name: 'floor_j_audit',
         text: `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
-               VALUES ($1, $2, 'journey.read', 'SUCCESS', $3, $4)`,
-        values: [plan.staffId, plan.organisationId, personId, `floor-${i}`],
+               SELECT $1, $2, 'journey.read', 'SUCCESS', p, $4 FROM unnest($3::uuid[]) AS p`,
+        values: [plan.staffId, plan.organisationId, [personId], `floor-${i}`],
       });
       await c.query('COMMIT');
     } catch (e) {
       await c.query('ROLLBACK');
       throw e;
     }
+    const ids = (pick: (r: JourneyEntryRow) => string | null) => [
+      ...new Set(rows.map(pick).filter((x): x is string => x !== null)),
+    ];
+    await Promise.all([
+      c.query({ name: 'floor_j_referrals', text: byIds('referrals'), values: [ids((r) => r.referral_id)] }),
+      c.query({ name: 'floor_j_outcomes', text: byIds('outcomes'), values: [ids((r) => r.outcome_id)] }),
+      c.query({
+        name: 'floor_j_assessments',
+        text: byIds('wellbeing_assessments'),
+        values: [ids((r) => r.assessment_id)],
+      }),
+      c.query({ name: 'floor_j_services', text: byIds('services'), values: [ids((r) => r.service_id)] }),
+      c.query({
+        name: 'floor_j_organisations',
+        text: byIds('organisations'),
+        values: [ids((r) => r.organisation_id)],
+      }),
+    ]);
   };
 }
 
