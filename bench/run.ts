@@ -636,7 +636,6 @@ async function main(): Promise<void> {
     const soakReport = await soak(ctx);
     const afterSoakRssMb = server.rssMb();
     const startTimes = await restarts(ctx);
-    server = null;
 
     const table = formatTable(ctx.rows);
     const lines = [

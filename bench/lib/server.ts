@@ -98,8 +98,16 @@ export class ApiServer {
   async stop(): Promise<void> {
     if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
     this.proc.kill('SIGTERM');
-    const timer = setTimeout(() => this.proc.kill('SIGKILL'), 20_000);
-    await this.exited;
+    let killed = false;
+    const timer = setTimeout(() => {
+      killed = true;
+      this.proc.kill('SIGKILL');
+    }, 30_000);
+    const code = await this.exited;
     clearTimeout(timer);
+    if (killed || code !== 0)
+      console.warn(
+        `the API server did not stop cleanly (exit ${code}${killed ? ', killed after 30 s' : ''}):\n${this.log()}`,
+      );
   }
 }
