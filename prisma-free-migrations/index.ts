@@ -6,6 +6,7 @@ import { Outcomes1764201600005 } from './0005-outcomes.js';
 import { LoginFailuresPruning1764201600006 } from './0006-login-failures-pruning.js';
 import { StaffTokenGeneration1764201600007 } from './0007-staff-token-generation.js';
 import { OutcomeHoursPrecision1764201600020 } from './0020-outcome-hours-precision.js';
+import { InboxCountCovering1764201600050 } from './0050-inbox-count-covering.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   LoginFailuresPruning1764201600006,
   StaffTokenGeneration1764201600007,
   OutcomeHoursPrecision1764201600020,
+  InboxCountCovering1764201600050,
 ];
