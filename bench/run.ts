@@ -367,7 +367,7 @@ async function analytics(ctx: Context) {
             httpPlan(ctx, {
               connections: 2,
               amount: ctx.opts.analyticsRequests,
-              warmup: Math.min(10, ctx.opts.analyticsRequests),
+              warmup: Math.min(ctx.opts.quick ? 2 : 10, ctx.opts.analyticsRequests),
               headers: bearer(ctx.tokens.commissioner),
               bodies: [Q.body(a.query, { filter })],
             }),
@@ -491,7 +491,13 @@ async function soak(ctx: Context): Promise<SoakReport | null> {
   add(Q.body(Q.ANALYTICS[4].query, { filter: { wards: [ctx.ward] } }), ctx.tokens.commissioner, 1);
   // Warm up first so the start figure is the server's working size, not its cold size.
   await runHttpLoad(
-    httpPlan(ctx, { connections: 8, amount: bodies.length * 10, warmup: 0, bodies, headersPerBody: headers }),
+    httpPlan(ctx, {
+      connections: 8,
+      amount: bodies.length * (ctx.opts.quick ? 2 : 10),
+      warmup: 0,
+      bodies,
+      headersPerBody: headers,
+    }),
   );
   const rssStartMb = ctx.server.rssMb();
   let rssPeakMb = rssStartMb;

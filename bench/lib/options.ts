@@ -68,9 +68,9 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     writeRequests: positiveInt(value(argv, 'write-requests'), 'write-requests') ?? (quick ? 1_500 : 30_000),
     readRequests: positiveInt(value(argv, 'read-requests'), 'read-requests') ?? (quick ? 600 : 10_000),
     analyticsRequests:
-      positiveInt(value(argv, 'analytics-requests'), 'analytics-requests') ?? (quick ? 10 : 100),
-    warmupRequests: quick ? 100 : 1_000,
-    maxRunSeconds: quick ? 10 : 60,
+      positiveInt(value(argv, 'analytics-requests'), 'analytics-requests') ?? (quick ? 6 : 50),
+    warmupRequests: quick ? 50 : 1_000,
+    maxRunSeconds: quick ? 10 : 30,
     soakSeconds: positiveInt(value(argv, 'soak-seconds'), 'soak-seconds') ?? (quick ? 10 : 300),
     restarts: quick ? 1 : 3,
     keep: argv.includes('--keep'),
