@@ -3,6 +3,7 @@ import { PeopleAndConsent1764201600002 } from './0002-people-and-consent.js';
 import { Referrals1764201600003 } from './0003-referrals.js';
 import { Audit1764201600004 } from './0004-audit.js';
 import { Outcomes1764201600005 } from './0005-outcomes.js';
+import { AnalyticsIndexes1764201600030 } from './0030-analytics-indexes.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Referrals1764201600003,
   Audit1764201600004,
   Outcomes1764201600005,
+  AnalyticsIndexes1764201600030,
 ];

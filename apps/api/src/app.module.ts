@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { AnalyticsModule } from '#libs/analytics';
 import { AuthModule, Authenticator } from '#libs/auth';
 import { DatabaseModule, Db } from '#libs/database';
 import { DirectoryModule } from '#libs/directory';
@@ -29,6 +30,10 @@ export class AppModule {
           useFactory: (auth: Authenticator) => graphqlOptions(config, auth, logger),
         }),
         DirectoryModule,
+        AnalyticsModule.forRoot({
+          threshold: config.disclosureThreshold,
+          rounding: config.disclosureRounding,
+        }),
       ],
       controllers: [HealthController],
       providers: [
