@@ -46,8 +46,8 @@ export async function flowCells(db: Queryable, f: AnalyticsFilter, scope: Analyt
        GROUP BY 1, 2, 3
     ), cum AS (
       SELECT to_category, from_category, days,
-             sum(n) OVER (PARTITION BY to_category, from_category ORDER BY days) AS upto,
-             sum(n) OVER (PARTITION BY to_category, from_category) AS total
+             sum(n) OVER (PARTITION BY to_category, from_category ORDER BY days)::bigint AS upto,
+             sum(n) OVER (PARTITION BY to_category, from_category)::bigint AS total
         FROM hist
     ), med AS (
       SELECT to_category, from_category,
