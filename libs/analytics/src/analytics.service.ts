@@ -22,7 +22,7 @@ import type {
 } from './models/analytics.models.js';
 import { FunnelDimension } from './models/enums.js';
 import { OutcomeType, WellbeingInstrument } from './models/outcome-enums.js';
-import { flowCells, referredPeople } from './queries/flows.query.js';
+import { flowCounts } from './queries/flows.query.js';
 import { funnelRows, NOT_RECORDED } from './queries/funnel.query.js';
 import { pathwayCounts } from './queries/pathways.query.js';
 import { wellbeingAggregate } from './queries/wellbeing.query.js';
@@ -72,8 +72,8 @@ export class AnalyticsService {
   async referralFlows(ctx: RequestContext, input: AnalyticsFilterInput | null): Promise<FlowReportModel> {
     const scope = this.scope(ctx);
     const filter = normaliseFilter(input);
-    const rows = await flowCells(this.db, filter, scope);
-    const cells: FlowCellModel[] = rows.map((r) => {
+    const flows = await flowCounts(this.db, filter, scope, this.rules.threshold);
+    const cells: FlowCellModel[] = flows.cells.map((r) => {
       const accepted = this.count(r.accepted, r.accepted_people);
       return {
         fromCategory: r.from_category as ServiceCategory | null,
@@ -88,12 +88,7 @@ export class AnalyticsService {
     cells.sort(
       (a, b) => order(a.toCategory) - order(b.toCategory) || order(a.fromCategory) - order(b.fromCategory),
     );
-    const total = rows.reduce((s, r) => s + r.referred, 0);
-    // The people behind the total are at least the most behind any one cell; count them exactly only
-    // when that does not already put them above the threshold.
-    let people = rows.reduce((m, r) => Math.max(m, r.referred_people), 0);
-    if (total > 0 && people <= this.rules.threshold) people = await referredPeople(this.db, filter, scope);
-    return { cells, total: this.count(total, people) };
+    return { cells, total: this.count(flows.total, flows.totalPeople) };
   }
 
   async referralFunnel(
@@ -103,7 +98,7 @@ export class AnalyticsService {
   ): Promise<FunnelRowModel[]> {
     const scope = this.scope(ctx);
     const filter = normaliseFilter(input);
-    const rows = await funnelRows(this.db, by, filter, scope);
+    const rows = await funnelRows(this.db, by, filter, scope, this.rules.threshold);
     const rank = (g: string) => {
       if (g === NOT_RECORDED) return Number.MAX_SAFE_INTEGER;
       if (by === FunnelDimension.AGE_BAND) return AGE_BANDS.indexOf(g);
