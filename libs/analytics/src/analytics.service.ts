@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { AppError, type RequestContext, Role } from '#libs/common';
-import { Db } from '#libs/database';
+import { Db, type Queryable } from '#libs/database';
 import { ServiceCategory } from '#libs/directory';
 import {
   discloseCount,
@@ -65,6 +65,22 @@ export class AnalyticsService {
     throw AppError.forbidden('Analytics are for commissioners, administrators and service managers.');
   }
 
+  /**
+   * Runs an analytics read in one read-only transaction with JIT compilation off: the planner's
+   * group estimates for these aggregates are far too high, which made it spend seconds compiling
+   * statements that run in milliseconds.
+   */
+  private read<T>(work: (q: Queryable) => Promise<T>, hashOnly = false): Promise<T> {
+    return this.db.transaction(async (tx) => {
+      await tx.query('SET TRANSACTION READ ONLY');
+      await tx.query('SET LOCAL jit = off');
+      // One-pass groupings have few groups, but the planner cannot tell for computed keys (days to
+      // accept, age band) and would sort a million rows instead of hashing into a handful of groups.
+      if (hashOnly) await tx.query('SET LOCAL enable_sort = off');
+      return work(tx);
+    });
+  }
+
   private count(count: number, people: number = count) {
     return discloseCount(this.rules, count, people);
   }
@@ -72,7 +88,7 @@ export class AnalyticsService {
   async referralFlows(ctx: RequestContext, input: AnalyticsFilterInput | null): Promise<FlowReportModel> {
     const scope = this.scope(ctx);
     const filter = normaliseFilter(input);
-    const flows = await flowCounts(this.db, filter, scope, this.rules.threshold);
+    const flows = await this.read((q) => flowCounts(q, filter, scope, this.rules.threshold), true);
     const cells: FlowCellModel[] = flows.cells.map((r) => {
       const accepted = this.count(r.accepted, r.accepted_people);
       return {
@@ -98,7 +114,8 @@ export class AnalyticsService {
   ): Promise<FunnelRowModel[]> {
     const scope = this.scope(ctx);
     const filter = normaliseFilter(input);
-    const rows = await funnelRows(this.db, by, filter, scope, this.rules.threshold);
+    const onePass = [FunnelDimension.ROUTE, FunnelDimension.CATEGORY, FunnelDimension.AGE_BAND].includes(by);
+    const rows = await this.read((q) => funnelRows(q, by, filter, scope, this.rules.threshold), onePass);
     const rank = (g: string) => {
       if (g === NOT_RECORDED) return Number.MAX_SAFE_INTEGER;
       if (by === FunnelDimension.AGE_BAND) return AGE_BANDS.indexOf(g);
@@ -126,7 +143,7 @@ export class AnalyticsService {
     if (!Number.isInteger(n) || n < 1 || n > PATHWAYS_LIMIT_MAX) {
       throw AppError.badInput('limit', `limit must be between 1 and ${PATHWAYS_LIMIT_MAX}.`);
     }
-    const rows = await pathwayCounts(this.db, filter, scope, this.rules.threshold);
+    const rows = await this.read((q) => pathwayCounts(q, filter, scope, this.rules.threshold));
     return rows
       .map((r) => ({ steps: r.steps as ServiceCategory[], people: this.count(r.people) }))
       .filter((r) => !r.people.suppressed && r.people.value !== 0) // a rare pathway is a fingerprint
@@ -141,7 +158,7 @@ export class AnalyticsService {
   ): Promise<WellbeingChangeModel> {
     const scope = this.scope(ctx);
     const filter = normaliseFilter(input);
-    const agg = await wellbeingAggregate(this.db, instrument, filter, scope);
+    const agg = await this.read((q) => wellbeingAggregate(q, instrument, filter, scope));
     const mean = (m: string | null) => discloseMean(this.rules, m, agg.paired);
     return {
       instrument,
@@ -163,7 +180,7 @@ export class AnalyticsService {
   async outcomeSummary(ctx: RequestContext, input: AnalyticsFilterInput | null): Promise<OutcomeRowModel[]> {
     const scope = this.scope(ctx);
     const filter = normaliseFilter(input);
-    const rows = await outcomeCounts(this.db, filter, scope);
+    const rows = await this.read((q) => outcomeCounts(q, filter, scope));
     const find = (type: string, contracted: boolean) =>
       rows.find((r) => r.type === type && r.contracted === contracted) ?? { outcomes: 0, people: 0 };
     return Object.values(OutcomeType).map((type) => {

@@ -100,10 +100,6 @@ function inMonths(date: string, f: Filter): boolean {
   return true;
 }
 
-function daysBetween(a: string, b: string): number {
-  return Math.round((Date.parse(b + 'T00:00:00Z') - Date.parse(a + 'T00:00:00Z')) / 86_400_000);
-}
-
 export class Naive {
   private readonly service = new Map<string, RawService>();
   private readonly person = new Map<string, RawPerson>();
@@ -166,7 +162,9 @@ export class Naive {
       let median: number | null = null;
       if (!s.accepted.suppressed && s.accepted.value) {
         const days = s.acceptedRows
-          .map((r) => daysBetween(londonDate(r.created_at), londonDate(this.reached(r, ['ACCEPTED'])!.at)))
+          .map((r) =>
+            Math.floor((this.reached(r, ['ACCEPTED'])!.at.getTime() - r.created_at.getTime()) / 86_400_000),
+          )
           .sort((a, b) => a - b);
         const mid = days.length / 2;
         const m = days.length % 2 ? days[Math.floor(mid)] : (days[mid - 1] + days[mid]) / 2;

@@ -13,7 +13,7 @@ export interface FlowCellCounts {
   referred_people: number;
   accepted_people: number;
   completed_people: number;
-  /** Median of whole London calendar days from creation to acceptance (may end in .5). */
+  /** Median of the whole days (24-hour periods, rounded down) from creation to acceptance (may end in .5). */
   median_days: number | null;
 }
 
@@ -56,7 +56,7 @@ export async function flowCounts(
   const sql = `
     WITH g AS (
       SELECT r.to_category, r.from_category,
-             (r.accepted_at AT TIME ZONE 'Europe/London')::date - (r.created_at AT TIME ZONE 'Europe/London')::date AS days,
+             floor(date_part('epoch', r.accepted_at - r.created_at) / 86400)::int AS days,
              count(*) AS referred, count(r.accepted_at) AS accepted, count(r.completed_at) AS completed,
              bit_or(${PERSON_BIT}) AS referred_bits,
              bit_or(${PERSON_BIT}) FILTER (WHERE r.accepted_at IS NOT NULL) AS accepted_bits,

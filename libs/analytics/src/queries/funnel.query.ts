@@ -28,22 +28,29 @@ const PERSON_COLUMN: Partial<Record<FunnelDimension, string>> = {
   [FunnelDimension.LANGUAGE]: 'preferred_language',
 };
 
-/** yyyymmdd as a number: whole years between two dates = floor(difference / 10000). */
-const ymd = (d: string) =>
-  `(date_part('year', ${d}) * 10000 + date_part('month', ${d}) * 100 + date_part('day', ${d}))`;
+const AGE_BANDS = ['0-15', '16-24', '25-34', '35-44', '45-54', '55-64', '65+'];
+const AGE_BAND_STARTS = [0, 16, 25, 35, 45, 55, 65];
 
-const AGE_DIFF = `(${ymd("(r.created_at AT TIME ZONE 'Europe/London')::date")} - ${ymd('p.date_of_birth')})`;
+/**
+ * The instant (London midnight) a person turns `n`; someone born on 29 February turns a year older
+ * on 1 March in other years.
+ */
+const birthday = (n: number) => `(((p.date_of_birth + make_interval(years => ${n}))::date
+    + CASE WHEN date_part('month', p.date_of_birth) = 2 AND date_part('day', p.date_of_birth) = 29
+            AND date_part('day', p.date_of_birth + make_interval(years => ${n})) = 28 THEN 1 ELSE 0 END
+  )::timestamp AT TIME ZONE 'Europe/London')`;
 
-/** The person's age band on the London date the referral was created (a birthday on 29 February counts from 1 March). */
-export const AGE_BAND_SQL = `CASE
-  WHEN p.date_of_birth IS NULL OR ${AGE_DIFF} < 0 THEN '${NOT_RECORDED}'
-  WHEN ${AGE_DIFF} < 160000 THEN '0-15'
-  WHEN ${AGE_DIFF} < 250000 THEN '16-24'
-  WHEN ${AGE_DIFF} < 350000 THEN '25-34'
-  WHEN ${AGE_DIFF} < 450000 THEN '35-44'
-  WHEN ${AGE_DIFF} < 550000 THEN '45-54'
-  WHEN ${AGE_DIFF} < 650000 THEN '55-64'
-  ELSE '65+' END`;
+/**
+ * Each person's band boundaries as instants, computed once per person (not per referral), so a
+ * referral's band at creation is one comparison of its created_at against them.
+ */
+const AGE_BOUNDS_CTE = `age_bounds AS MATERIALIZED (
+    SELECT p.id, CASE WHEN p.date_of_birth IS NOT NULL
+                      THEN ARRAY[${AGE_BAND_STARTS.map(birthday).join(', ')}] END AS bounds
+      FROM people p)`;
+
+/** The person's age band on the London date the referral was created ("not recorded" without a date of birth). */
+export const AGE_BAND_SQL = `(ARRAY['${NOT_RECORDED}', ${AGE_BANDS.map((b) => `'${b}'`).join(', ')}])[1 + coalesce(width_bucket(r.created_at, ab.bounds), 0)]`;
 
 const COUNTS = `count(*) AS referred, count(r.accepted_at) AS accepted,
                 count(r.started_at) AS started, count(r.completed_at) AS completed`;
@@ -99,12 +106,14 @@ export async function funnelRows(
       : by === FunnelDimension.CATEGORY
         ? 'r.to_category'
         : AGE_BAND_SQL;
-  const join = by === FunnelDimension.AGE_BAND ? 'JOIN people p ON p.id = r.person_id' : '';
+  const age = by === FunnelDimension.AGE_BAND;
+  const prefix = age ? `WITH ${AGE_BOUNDS_CTE}` : '';
+  const join = age ? 'JOIN age_bounds ab ON ab.id = r.person_id' : '';
   const bits = STAGES.map(
     ([name, cond]) => `${bitsSet(`bit_or(${PERSON_BIT}) FILTER (WHERE ${cond})`)} AS ${name}_bits`,
   ).join(', ');
   const rows = await db.query<FunnelCounts & Record<`${Stage}_bits`, number>>(
-    `SELECT ${group} AS grp, ${COUNTS}, ${bits} FROM referrals r ${join} WHERE ${where} GROUP BY 1`,
+    `${prefix} SELECT ${group} AS grp, ${COUNTS}, ${bits} FROM referrals r ${join} WHERE ${where} GROUP BY 1`,
     p.values,
   );
   const unsettled = rows.filter((r) =>
@@ -117,7 +126,7 @@ export async function funnelRows(
       ([name, cond]) => `(count(DISTINCT r.person_id) FILTER (WHERE ${cond}))::int AS ${name}`,
     ).join(', ');
     const exactRows = await db.query<{ grp: string } & Record<Stage, number>>(
-      `SELECT ${group} AS grp, ${people} FROM referrals r ${join}
+      `${prefix} SELECT ${group} AS grp, ${people} FROM referrals r ${join}
         WHERE ${referralConditions(f, scope, q)} AND ${group} = ANY(${q.add(unsettled.map((r) => r.grp))}::text[])
         GROUP BY 1`,
       q.values,
