@@ -74,8 +74,6 @@ export class AnalyticsService {
     return this.db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION READ ONLY');
       await tx.query('SET LOCAL jit = off');
-      // Per-person groupings (pathways, person funnels) hash or sort ~100,000 people in memory.
-      await tx.query("SET LOCAL work_mem = '32MB'");
       // One-pass groupings have few groups, but the planner cannot tell for computed keys (days to
       // accept, age band) and would sort a million rows instead of hashing into a handful of groups.
       if (hashOnly) await tx.query('SET LOCAL enable_sort = off');
