@@ -36,6 +36,12 @@ interface CellRow {
   median_days: number | null;
 }
 
+/**
+ * Whole days (24-hour periods, rounded down) from creation to acceptance; null when never accepted.
+ * Kept identical to the expression of the referrals_flow_days_stats statistics (migration 0030).
+ */
+export const DAYS_TO_ACCEPT = `floor(date_part('epoch', r.accepted_at - r.created_at) / 86400)::int`;
+
 const cellKey = (to: string, from: string | null) => `${to}|${from ?? ''}`;
 const CELL_KEY_SQL = `(r.to_category || '|' || coalesce(r.from_category, ''))`;
 
@@ -56,7 +62,7 @@ export async function flowCounts(
   const sql = `
     WITH g AS (
       SELECT r.to_category, r.from_category,
-             floor(date_part('epoch', r.accepted_at - r.created_at) / 86400)::int AS days,
+             ${DAYS_TO_ACCEPT} AS days,
              count(*) AS referred, count(r.accepted_at) AS accepted, count(r.completed_at) AS completed,
              bit_or(${PERSON_BIT}) AS referred_bits,
              bit_or(${PERSON_BIT}) FILTER (WHERE r.accepted_at IS NOT NULL) AS accepted_bits,
