@@ -171,6 +171,25 @@ describe('analytics rules (CONTRACT.md sections 3, 7, 8)', () => {
       ]);
     });
 
+    it('age band at creation in London; correcting a date of birth moves the referrals at once', async () => {
+      const bands = async () => {
+        const res = await t.gql(FUNNEL, { by: 'AGE_BAND' }, commissioner);
+        return Object.fromEntries(res.data.referralFunnel.map((r: any) => [r.group, r.referred.display]));
+      };
+      const sportPeople = `SELECT person_id FROM referrals WHERE to_service_id = $1`;
+      // Created 00:30 on 1 April 2026 in London (still 31 March in UTC): born 1 April 2010 = 16 that day.
+      await t.db.query(`UPDATE people SET date_of_birth = '2010-04-01' WHERE id IN (${sportPeople})`, [
+        sport.id,
+      ]);
+      expect(await bands()).toMatchObject({ '16-24': '10' });
+      await t.db.query(`UPDATE people SET date_of_birth = '2010-04-02' WHERE id IN (${sportPeople})`, [
+        sport.id,
+      ]);
+      expect(await bands()).toMatchObject({ '0-15': '10' });
+      await t.db.query(`UPDATE people SET date_of_birth = NULL WHERE id IN (${sportPeople})`, [sport.id]);
+      expect(await bands()).not.toHaveProperty('0-15');
+    });
+
     it('person groups with nothing recorded are "not recorded"; every dimension answers', async () => {
       for (const by of DIMENSIONS) {
         const res = await t.gql(FUNNEL, { by }, commissioner);

@@ -28,29 +28,11 @@ const PERSON_COLUMN: Partial<Record<FunnelDimension, string>> = {
   [FunnelDimension.LANGUAGE]: 'preferred_language',
 };
 
-const AGE_BANDS = ['0-15', '16-24', '25-34', '35-44', '45-54', '55-64', '65+'];
-const AGE_BAND_STARTS = [0, 16, 25, 35, 45, 55, 65];
-
 /**
- * The instant (London midnight) a person turns `n`; someone born on 29 February turns a year older
- * on 1 March in other years.
+ * The person's age band on the London date the referral was created: kept on the referral by the
+ * database (migration 0031), NULL without a date of birth.
  */
-const birthday = (n: number) => `(((p.date_of_birth + make_interval(years => ${n}))::date
-    + CASE WHEN date_part('month', p.date_of_birth) = 2 AND date_part('day', p.date_of_birth) = 29
-            AND date_part('day', p.date_of_birth + make_interval(years => ${n})) = 28 THEN 1 ELSE 0 END
-  )::timestamp AT TIME ZONE 'Europe/London')`;
-
-/**
- * Each person's band boundaries as instants, computed once per person (not per referral), so a
- * referral's band at creation is one comparison of its created_at against them.
- */
-const AGE_BOUNDS_CTE = `age_bounds AS MATERIALIZED (
-    SELECT p.id, CASE WHEN p.date_of_birth IS NOT NULL
-                      THEN ARRAY[${AGE_BAND_STARTS.map(birthday).join(', ')}] END AS bounds
-      FROM people p)`;
-
-/** The person's age band on the London date the referral was created ("not recorded" without a date of birth). */
-export const AGE_BAND_SQL = `(ARRAY['${NOT_RECORDED}', ${AGE_BANDS.map((b) => `'${b}'`).join(', ')}])[1 + coalesce(width_bucket(r.created_at, ab.bounds), 0)]`;
+export const AGE_BAND_SQL = `coalesce(r.age_band, '${NOT_RECORDED}')`;
 
 const COUNTS = `count(*) AS referred, count(r.accepted_at) AS accepted,
                 count(r.started_at) AS started, count(r.completed_at) AS completed`;
@@ -106,14 +88,11 @@ export async function funnelRows(
       : by === FunnelDimension.CATEGORY
         ? 'r.to_category'
         : AGE_BAND_SQL;
-  const age = by === FunnelDimension.AGE_BAND;
-  const prefix = age ? `WITH ${AGE_BOUNDS_CTE}` : '';
-  const join = age ? 'JOIN age_bounds ab ON ab.id = r.person_id' : '';
   const bits = STAGES.map(
     ([name, cond]) => `${bitsSet(`bit_or(${PERSON_BIT}) FILTER (WHERE ${cond})`)} AS ${name}_bits`,
   ).join(', ');
   const rows = await db.query<FunnelCounts & Record<`${Stage}_bits`, number>>(
-    `${prefix} SELECT ${group} AS grp, ${COUNTS}, ${bits} FROM referrals r ${join} WHERE ${where} GROUP BY 1`,
+    `SELECT ${group} AS grp, ${COUNTS}, ${bits} FROM referrals r WHERE ${where} GROUP BY 1`,
     p.values,
   );
   const unsettled = rows.filter((r) =>
@@ -126,7 +105,7 @@ export async function funnelRows(
       ([name, cond]) => `(count(DISTINCT r.person_id) FILTER (WHERE ${cond}))::int AS ${name}`,
     ).join(', ');
     const exactRows = await db.query<{ grp: string } & Record<Stage, number>>(
-      `${prefix} SELECT ${group} AS grp, ${people} FROM referrals r ${join}
+      `SELECT ${group} AS grp, ${people} FROM referrals r
         WHERE ${referralConditions(f, scope, q)} AND ${group} = ANY(${q.add(unsettled.map((r) => r.grp))}::text[])
         GROUP BY 1`,
       q.values,
