@@ -7,6 +7,7 @@ import { LoginFailuresPruning1764201600006 } from './0006-login-failures-pruning
 import { StaffTokenGeneration1764201600007 } from './0007-staff-token-generation.js';
 import { AnalyticsIndexes1764201600030 } from './0030-analytics-indexes.js';
 import { ReferralAgeBand1764201600031 } from './0031-referral-age-band.js';
+import { PersonPathways1764201600032 } from './0032-person-pathways.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   StaffTokenGeneration1764201600007,
   AnalyticsIndexes1764201600030,
   ReferralAgeBand1764201600031,
+  PersonPathways1764201600032,
 ];

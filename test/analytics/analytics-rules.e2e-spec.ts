@@ -268,6 +268,29 @@ describe('analytics rules (CONTRACT.md sections 3, 7, 8)', () => {
         { steps: ['ESOL'], people: shown(15) },
         { steps: ['SPORT_AND_ACTIVITY'], people: shown(10) },
       ]);
+      // (the 7 people referred to DIGITAL_SKILLS and the 1 person referred to HOUSING are left out)
+      // Marking referrals ENTERED_IN_ERROR later takes them out of the pathways at once.
+      const advice = {
+        id: await t.fixtures.service(orgB, { category: 'ADVICE' }),
+        organisationId: orgB,
+        category: 'ADVICE',
+        ward: null,
+      };
+      const extra: string[] = [];
+      for (let i = 0; i < 9; i++) {
+        const p = await person();
+        extra.push(await refer(p, advice, { creator: orgB }));
+      }
+      const withAdvice = await t.gql(PATHWAYS, { limit: 50 }, commissioner);
+      expect(withAdvice.data.pathways).toContainEqual({ steps: ['ADVICE'], people: shown(10) });
+      await t.db.query(`UPDATE referrals SET status = 'ENTERED_IN_ERROR' WHERE id = ANY($1::uuid[])`, [
+        extra.slice(0, 2),
+      ]);
+      const corrected = await t.gql(PATHWAYS, { limit: 50 }, commissioner);
+      expect(corrected.data.pathways.map((r: any) => r.steps)).not.toContainEqual(['ADVICE']);
+      const filtered = await t.gql(PATHWAYS, { limit: 50, filter: { categories: ['ADVICE'] } }, commissioner);
+      expect(filtered.data.pathways).toEqual([]);
+
       const one = await t.gql(PATHWAYS, { limit: 1 }, commissioner);
       expect(one.data.pathways).toHaveLength(1);
       for (const limit of [0, 51, -1]) {

@@ -25,6 +25,17 @@ export const NO_FILTER: AnalyticsFilter = {
   wards: null,
 };
 
+/** True when the filter restricts nothing. */
+export function isUnfiltered(f: AnalyticsFilter): boolean {
+  return (
+    f.fromDate === null &&
+    f.toExclusive === null &&
+    f.organisationIds === null &&
+    f.categories === null &&
+    f.wards === null
+  );
+}
+
 function monthStart(date: string): string {
   return `${date.slice(0, 7)}-01`;
 }

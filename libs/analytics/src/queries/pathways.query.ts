@@ -1,5 +1,5 @@
 import type { Queryable } from '#libs/database';
-import type { AnalyticsFilter } from '../filter/analytics-filter.js';
+import { type AnalyticsFilter, isUnfiltered } from '../filter/analytics-filter.js';
 import { type AnalyticsScope, referralConditions, SqlParams } from '../filter/sql-conditions.js';
 
 export interface PathwayCounts {
@@ -20,6 +20,13 @@ export async function pathwayCounts(
   minPeople: number,
 ): Promise<PathwayCounts[]> {
   const p = new SqlParams();
+  if (isUnfiltered(f) && scope.organisationId === null) {
+    // The whole partnership, all time: the sequences kept per person (migration 0032).
+    return db.query<PathwayCounts>(
+      `SELECT steps, count(*)::int AS people FROM person_pathways GROUP BY steps HAVING count(*) > ${p.add(minPeople)}::int`,
+      p.values,
+    );
+  }
   const where = referralConditions(f, scope, p);
   const sql = `
     WITH firsts AS (
