@@ -5,9 +5,13 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AnalyticsModule } from '#libs/analytics';
+import { AuditModule } from '#libs/audit';
 import { AuthModule, Authenticator } from '#libs/auth';
 import { DatabaseModule, Db } from '#libs/database';
 import { DirectoryModule } from '#libs/directory';
+import { PeopleModule } from '#libs/people';
+import { ReferralsModule } from '#libs/referrals';
+import { AuditEventsResolver } from './audit/audit-events.resolver.js';
 import { APP_CONFIG } from './app-config.token.js';
 import type { AppConfig } from './config.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
@@ -23,6 +27,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(httpLoggerOptions(logger)),
         DatabaseModule.forRoot(db),
+        AuditModule,
         AuthModule.forRoot({ secret: config.authSecret }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -30,6 +35,8 @@ export class AppModule {
           useFactory: (auth: Authenticator) => graphqlOptions(config, auth, logger),
         }),
         DirectoryModule,
+        PeopleModule,
+        ReferralsModule,
         AnalyticsModule.forRoot({
           threshold: config.disclosureThreshold,
           rounding: config.disclosureRounding,
@@ -39,6 +46,7 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: PassThroughGqlFilter },
+        AuditEventsResolver,
       ],
       exports: [APP_CONFIG],
     };
