@@ -10,7 +10,7 @@ import {
   WellbeingChangeModel,
 } from './models/analytics.models.js';
 import { FunnelDimension } from './models/enums.js';
-import { WellbeingInstrument } from './models/outcome-enums.js';
+import { WellbeingInstrument } from '#libs/outcomes';
 
 const filterArg = { name: 'filter', type: () => AnalyticsFilterInput, nullable: true } as const;
 

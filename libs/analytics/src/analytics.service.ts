@@ -21,7 +21,7 @@ import type {
   WellbeingChangeModel,
 } from './models/analytics.models.js';
 import { FunnelDimension } from './models/enums.js';
-import { OutcomeType, WellbeingInstrument } from './models/outcome-enums.js';
+import { OutcomeType, WellbeingInstrument } from '#libs/outcomes';
 import { flowCounts } from './queries/flows.query.js';
 import { funnelRows, NOT_RECORDED } from './queries/funnel.query.js';
 import { pathwayCounts } from './queries/pathways.query.js';

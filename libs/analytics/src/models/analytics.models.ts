@@ -1,7 +1,7 @@
 import { Field, Float, InputType, Int, ObjectType, ID } from '@nestjs/graphql';
 import { GraphQLDate } from '#libs/common';
 import { ServiceCategory } from '#libs/directory';
-import { OutcomeType, WellbeingInstrument } from './outcome-enums.js';
+import { OutcomeType, WellbeingInstrument } from '#libs/outcomes';
 
 @ObjectType('Count', {
   description:

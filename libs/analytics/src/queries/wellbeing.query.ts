@@ -1,7 +1,7 @@
 import type { Queryable } from '#libs/database';
 import type { AnalyticsFilter } from '../filter/analytics-filter.js';
 import { type AnalyticsScope, recordedConditions, SqlParams } from '../filter/sql-conditions.js';
-import { WellbeingInstrument } from '../models/outcome-enums.js';
+import { LIFE_SATISFACTION_BANDS, SWEMWBS_MEANINGFUL_CHANGE, WellbeingInstrument } from '#libs/outcomes';
 
 /** The items reported per instrument, and the SQL value of each in an assessment row `x`. */
 export const WELLBEING_ITEMS: Record<WellbeingInstrument, readonly { item: string; sql: string }[]> = {
@@ -14,13 +14,19 @@ export const WELLBEING_ITEMS: Record<WellbeingInstrument, readonly { item: strin
   ],
 };
 
-/** ONS4 life satisfaction band: 0 low (0-4), 1 medium (5-6), 2 high (7-8), 3 very high (9-10). */
+/**
+ * ONS4 life satisfaction band index (0 low … 3 very high), from the shared rule table of
+ * libs/outcomes (CONTRACT.md section 7), written as SQL.
+ */
 const band = (v: string) =>
-  `(CASE WHEN ${v} >= 9 THEN 3 WHEN ${v} >= 7 THEN 2 WHEN ${v} >= 5 THEN 1 ELSE 0 END)`;
+  `(CASE ${[...LIFE_SATISFACTION_BANDS.entries()]
+    .reverse()
+    .map(([i, b]) => `WHEN ${v} >= ${b.from} THEN ${i}`)
+    .join(' ')} END)`;
 
 /** "Improved meaningfully" over a pair (b = baseline values, f = follow-up values). */
 const IMPROVED: Record<WellbeingInstrument, string> = {
-  [WellbeingInstrument.SWEMWBS]: '(f.v0 - b.v0) >= 3',
+  [WellbeingInstrument.SWEMWBS]: `(f.v0 - b.v0) >= ${SWEMWBS_MEANINGFUL_CHANGE}`,
   [WellbeingInstrument.ONS4]: `${band('f.v0')} > ${band('b.v0')}`,
 };
 

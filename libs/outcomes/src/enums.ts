@@ -1,10 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
 
-/*
- * The outcome enums of the contract. They belong to libs/outcomes; until that library lands on
- * main they are registered here (exactly one registration per GraphQL name must exist).
- */
-
 export enum WellbeingInstrument {
   SWEMWBS = 'SWEMWBS',
   ONS4 = 'ONS4',
@@ -25,5 +20,15 @@ export enum OutcomeType {
   OTHER = 'OTHER',
 }
 
+export enum EsolLevel {
+  PRE_ENTRY = 'PRE_ENTRY',
+  ENTRY_1 = 'ENTRY_1',
+  ENTRY_2 = 'ENTRY_2',
+  ENTRY_3 = 'ENTRY_3',
+  LEVEL_1 = 'LEVEL_1',
+  LEVEL_2 = 'LEVEL_2',
+}
+
 registerEnumType(WellbeingInstrument, { name: 'WellbeingInstrument' });
 registerEnumType(OutcomeType, { name: 'OutcomeType' });
+registerEnumType(EsolLevel, { name: 'EsolLevel' });
