@@ -82,6 +82,7 @@ export class PersonPathways1764201600032 implements MigrationInterface {
         FROM (SELECT person_id, to_category AS c, min(created_at) AS t FROM referrals
                WHERE status <> 'ENTERED_IN_ERROR' GROUP BY person_id, to_category) AS firsts
        GROUP BY person_id`);
+    await q.query(`ANALYZE person_pathways`);
   }
 
   async down(q: QueryRunner): Promise<void> {
