@@ -1,4 +1,3 @@
-import { once } from 'node:events';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
@@ -20,30 +19,8 @@ export interface LoadReport {
   vacuumSeconds: number;
   seconds: number;
   rows: Partial<Record<DemoTable, number>>;
-  parallel: boolean;
-}
-
-interface Sink {
-  client: pg.Client;
-  stream: NodeJS.WritableStream;
-  done: Promise<unknown>;
-  rows: number;
-}
-
-async function openSink(url: string, table: DemoTable, parallel: boolean): Promise<Sink> {
-  const client = new pg.Client({ connectionString: url, application_name: 'pathways-bench-load' });
-  await client.connect();
-  // The generator's rows are consistent by construction; with one COPY per table running side by
-  // side, a referral may arrive before its person commits, so foreign-key triggers are skipped.
-  if (parallel) await client.query('SET session_replication_role = replica');
-  const cols = DEMO_COLUMNS[table].join(', ');
-  const stream = client.query(copyFrom(`COPY ${table} (${cols}) FROM STDIN`));
-  const done = new Promise((resolve, reject) => {
-    stream.on('finish', resolve);
-    stream.on('error', reject);
-  });
-  done.catch(() => undefined); // awaited below; avoid an unhandled rejection meanwhile
-  return { client, stream, done, rows: 0 };
+  /** False when a superuser loaded with session_replication_role = replica (the rows are consistent by construction). */
+  foreignKeysChecked: boolean;
 }
 
 interface IndexDef {
@@ -93,13 +70,29 @@ async function rebuildIndexes(url: string, defs: IndexDef[]): Promise<void> {
   await Promise.all([worker(), worker()]);
 }
 
-async function closeSink(s: Sink): Promise<void> {
-  s.stream.end();
-  try {
-    await s.done;
-  } finally {
-    await s.client.end();
-  }
+/** One COPY ... FROM STDIN of already formatted lines. */
+function copyText(client: pg.Client, table: DemoTable, text: string): Promise<void> {
+  const stream = client.query(copyFrom(`COPY ${table} (${DEMO_COLUMNS[table].join(', ')}) FROM STDIN`));
+  return new Promise((resolve, reject) => {
+    stream.on('finish', () => resolve());
+    stream.on('error', reject);
+    stream.end(text);
+  });
+}
+
+/**
+ * The loaded tables' own triggers (not the internal foreign-key ones) that fire on insert, e.g. the
+ * referral's age band and the person_pathways summary: they must fire during the load exactly as
+ * for the API's writes.
+ */
+async function userTriggers(client: pg.Client): Promise<{ table: string; name: string }[]> {
+  const { rows } = await client.query<{ table: string; name: string }>(
+    `SELECT quote_ident(c.relname) AS table, quote_ident(t.tgname) AS name
+       FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE NOT t.tgisinternal AND t.tgenabled = 'O' AND n.nspname = current_schema() AND c.relname = ANY($1::text[])`,
+    [DEMO_TABLES as string[]],
+  );
+  return rows;
 }
 
 /** The generator's own mix: its documented benchmark setting. */
@@ -134,9 +127,8 @@ export function peopleFor(size: DataSize): {
 
 /**
  * Loads the demo partnership at the given size with the demo library's deterministic streaming
- * generator: one COPY stream per table, each on its own connection, fed as the batches come
- * (a superuser may skip foreign-key triggers for that; otherwise the tables go one at a time in
- * foreign-key order, each from a fresh pass of the generator).
+ * generator: one COPY per batch, in the generator's foreign-key order, on one connection, with the
+ * secondary indexes built after the load and a VACUUM ANALYZE at the end.
  */
 export async function loadDataset(
   url: string,
@@ -159,37 +151,38 @@ export async function loadDataset(
   const dropped = await dropSecondaryIndexes(url);
   const rows: Partial<Record<DemoTable, number>> = {};
   let lastLog = performance.now();
-  const progress = () => {
-    if (performance.now() - lastLog < 10_000) return;
-    lastLog = performance.now();
-    log(`  loading... ${JSON.stringify(rows)}`);
-  };
-  const write = async (sink: Sink, table: DemoTable, batch: readonly unknown[]) => {
-    let chunk = '';
-    for (const row of batch) chunk += toCopyLine(table, row as never);
-    rows[table] = (rows[table] ?? 0) + batch.length;
-    if (!sink.stream.write(chunk)) await Promise.race([once(sink.stream, 'drain'), sink.done]);
-    progress();
-  };
-
-  if (superuser) {
-    const sinks = new Map<DemoTable, Sink>();
-    for (const t of DEMO_TABLES) sinks.set(t, await openSink(url, t, true));
-    try {
-      for (const batch of generateDemo(options))
-        await write(sinks.get(batch.table) as Sink, batch.table, batch.rows);
-    } finally {
-      for (const s of sinks.values()) await closeSink(s);
+  const client = new pg.Client({ connectionString: url, application_name: 'pathways-bench-load' });
+  await client.connect();
+  // A superuser skips the foreign-key checks (the generator's rows are consistent by construction)
+  // with session_replication_role = replica, and has the tables' own triggers fire all the same
+  // (ENABLE ALWAYS for the load, put back afterwards). Anyone else loads with every check on.
+  const triggers = superuser ? await userTriggers(client) : [];
+  try {
+    if (superuser) {
+      for (const t of triggers) await client.query(`ALTER TABLE ${t.table} ENABLE ALWAYS TRIGGER ${t.name}`);
+      await client.query('SET session_replication_role = replica');
     }
-  } else {
-    for (const t of DEMO_TABLES) {
-      const sink = await openSink(url, t, false);
-      try {
-        for (const batch of generateDemo(options)) if (batch.table === t) await write(sink, t, batch.rows);
-      } finally {
-        await closeSink(sink);
+    // Batches come in foreign-key order per chunk of people; formatting the next batch overlaps
+    // with PostgreSQL ingesting the previous one.
+    let pending: Promise<void> | null = null;
+    for (const batch of generateDemo(options)) {
+      let text = '';
+      for (const row of batch.rows) text += toCopyLine(batch.table, row as never);
+      rows[batch.table] = (rows[batch.table] ?? 0) + batch.rows.length;
+      if (pending) await pending;
+      pending = copyText(client, batch.table, text);
+      if (performance.now() - lastLog > 10_000) {
+        lastLog = performance.now();
+        log(`  loading... ${JSON.stringify(rows)}`);
       }
     }
+    if (pending) await pending;
+  } finally {
+    if (superuser) {
+      await client.query('SET session_replication_role = origin').catch(() => undefined);
+      for (const t of triggers) await client.query(`ALTER TABLE ${t.table} ENABLE TRIGGER ${t.name}`);
+    }
+    await client.end();
   }
   const copySeconds = (performance.now() - started) / 1000;
   log(`  COPY done in ${copySeconds.toFixed(1)} s; building ${dropped.length} secondary indexes...`);
@@ -212,6 +205,6 @@ export async function loadDataset(
     vacuumSeconds,
     seconds: copySeconds + indexSeconds + vacuumSeconds,
     rows,
-    parallel: superuser,
+    foreignKeysChecked: !superuser,
   };
 }
