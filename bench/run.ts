@@ -576,6 +576,7 @@ function gitCommit(): string {
 async function main(): Promise<void> {
   const opts = parseOptions(process.argv.slice(2), process.env);
   const loadAtStart = os.loadavg();
+  const commit = gitCommit(); // the code that runs: read now, not after a long run
   log(
     `${opts.quick ? 'quick' : 'full'} run: ${JSON.stringify(opts.size)} on ${os.cpus().length} cores, load average ${os
       .loadavg()
@@ -668,7 +669,6 @@ async function main(): Promise<void> {
     ];
     console.log(lines.join('\n'));
 
-    const commit = gitCommit();
     const outDir = path.join(ROOT, 'bench', 'results');
     await mkdir(outDir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
