@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, CLIENT_ERROR_CODES, DEFAULT_MESSAGES, ErrorCode } from '#libs/common';
+import { isTokenLimitError, QUERY_LIMITS, tooComplex } from './limits/query-limits.js';
 
 // Apollo's own codes that come with a safe message (syntax, schema validation, variable coercion).
 const APOLLO_PASS_THROUGH = new Set<string>([
@@ -54,6 +55,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (original instanceof AppError) {
     const { stacktrace: _s, ...ext } = (original.extensions ?? {}) as Record<string, unknown>;
     return { ...base, message: original.message, extensions: { ...ext, code: original.code } };
+  }
+  if (isTokenLimitError(original)) {
+    const e = tooComplex(`more than ${QUERY_LIMITS.maxTokens} tokens.`);
+    return { ...base, message: e.message, extensions: { code: e.code } };
   }
   if (original instanceof HttpException) {
     const mapped = fromHttpException(original);
