@@ -16,8 +16,8 @@ export class RedisRateLimitStore implements RateLimitStore {
     private readonly now: () => number = Date.now,
   ) {
     this.redis = new Redis(url, {
-      lazyConnect: true,
-      enableOfflineQueue: true,
+      // Never queue a count while Redis is away: fail open at once instead of delaying the request.
+      enableOfflineQueue: false,
       maxRetriesPerRequest: 1,
       connectTimeout: 1000,
       commandTimeout: 500,
@@ -31,7 +31,7 @@ export class RedisRateLimitStore implements RateLimitStore {
     const { index, endsAt } = windowOf(now, windowMs);
     const redisKey = `${this.prefix}:${key}:${index}`;
     try {
-      if (this.redis.status === 'wait') await this.redis.connect();
+      if (this.redis.status === 'connecting' || this.redis.status === 'connect') await this.firstConnect();
       const res = await this.redis
         .multi()
         .incrby(redisKey, weight)
@@ -46,8 +46,21 @@ export class RedisRateLimitStore implements RateLimitStore {
     }
   }
 
+  /** While the very first connection is being made, wait for it briefly (later outages fail open at once). */
+  private firstConnect(): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.redis.off('ready', done);
+        resolve();
+      };
+      const timer = setTimeout(done, 500);
+      this.redis.once('ready', done);
+    });
+  }
+
   async close(): Promise<void> {
-    if (this.redis.status === 'end' || this.redis.status === 'wait') {
+    if (this.redis.status !== 'ready') {
       this.redis.disconnect();
       return;
     }
