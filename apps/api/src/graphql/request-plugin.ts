@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { ErrorCode, type GqlContext } from '#libs/common';
 import { INTERNAL_MARK } from './format-error.js';
 import { onlyTooComplex } from './limits/query-limits.js';
+import { scrub } from '../logging.js';
 
 /**
  * Per request: names the operation and staff member for the access log, logs unexpected errors
@@ -32,7 +33,12 @@ export function requestPlugin(logger: Logger): ApolloServerPlugin<GqlContext> {
               logger.error(
                 {
                   requestId,
-                  err: { name: original.name, message: original.message, stack: original.stack },
+                  err: {
+                    name: original.name,
+                    code: (original as { code?: unknown }).code,
+                    message: scrub(original.message),
+                    stack: scrub(original.stack),
+                  },
                   path: err.path,
                 },
                 'unexpected error while serving a GraphQL request',
