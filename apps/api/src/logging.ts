@@ -22,7 +22,7 @@ export const REDACT_PATHS = [
 const SCRUB: [RegExp, string][] = [
   [/\bv1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '[token]'],
   [/\bBearer\s+\S+/gi, 'Bearer [token]'],
-  [/[^\s"'<>(),;:@]+@[^\s"'<>(),;:@]+\.[A-Za-z]{2,}/g, '[email]'],
+  [/[^\s"'<>(),;:@/]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[email]'],
   [/postgres(?:ql)?:\/\/[^\s"']+/gi, '[database url]'],
   // NHS numbers, phone numbers and other long digit runs (spaces allowed between groups).
   [/\+?\d[\d ()-]{5,}\d/g, '[number]'],

@@ -1,6 +1,7 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, CLIENT_ERROR_CODES, DEFAULT_MESSAGES, ErrorCode } from '#libs/common';
+import { isConnectionError } from '#libs/database';
 import { isTokenLimitError, QUERY_LIMITS, tooComplex } from './limits/query-limits.js';
 
 // Apollo's own codes that come with a safe message (syntax, schema validation, variable coercion).
@@ -21,6 +22,15 @@ function unwrap(error: unknown): unknown {
   while (cur instanceof GraphQLError && !(cur instanceof AppError) && cur.originalError)
     cur = cur.originalError;
   return cur;
+}
+
+/** The message when the database cannot be reached or is saturated (still INTERNAL_SERVER_ERROR + requestId). */
+export const DATABASE_UNAVAILABLE =
+  'The service is temporarily unavailable (its database is not answering); try again in a moment. Quote the request id if this persists.';
+
+/** Database gone, refusing connections, or no connection free in time; or a statement cancelled by its timeout. */
+function isUnavailable(e: unknown): boolean {
+  return isConnectionError(e) || (e instanceof Error && (e as { code?: string }).code === '57014');
 }
 
 /** Marks an error the client must see only as INTERNAL_SERVER_ERROR; the request id is added per request. */
@@ -85,7 +95,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, extensions: { code } };
   }
   return {
-    message: DEFAULT_MESSAGES.INTERNAL_SERVER_ERROR,
+    message: isUnavailable(original) ? DATABASE_UNAVAILABLE : DEFAULT_MESSAGES.INTERNAL_SERVER_ERROR,
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, [INTERNAL_MARK]: true },
