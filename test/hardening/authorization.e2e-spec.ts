@@ -1,49 +1,13 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { ALL_ROLES, ANALYTICS_ROLES, PERSON_DATA_ROLES, Role } from '#libs/common';
+import { ALL_ROLES, Role } from '#libs/common';
+import { PUBLIC, WHO_MAY_CALL } from '../support/who-may-call.js';
 import { callDocument } from '../support/schema-values.js';
 import { startTestApp, type StaffFixture, type TestApp } from '../support/test-app.js';
-
-/**
- * Who may call what (CONTRACT.md section 3). Every Query and Mutation field of the running schema
- * must be listed here: a new resolver without an entry fails this suite, and so does a resolver
- * whose role check lets in a role not listed.
- */
-const PUBLIC = 'PUBLIC' as const;
-export const WHO_MAY_CALL: Record<string, readonly Role[] | typeof PUBLIC> = {
-  'Query.me': ALL_ROLES,
-  'Query.organisations': ALL_ROLES,
-  'Query.services': ALL_ROLES,
-  'Query.person': PERSON_DATA_ROLES,
-  'Query.searchPeople': PERSON_DATA_ROLES,
-  'Query.journey': PERSON_DATA_ROLES,
-  'Query.referral': PERSON_DATA_ROLES,
-  'Query.referrals': PERSON_DATA_ROLES,
-  'Query.referralFlows': ANALYTICS_ROLES,
-  'Query.referralFunnel': ANALYTICS_ROLES,
-  'Query.pathways': ANALYTICS_ROLES,
-  'Query.wellbeingChange': ANALYTICS_ROLES,
-  'Query.outcomeSummary': ANALYTICS_ROLES,
-  'Query.auditEvents': [Role.ADMIN],
-  'Mutation.login': PUBLIC,
-  'Mutation.createOrganisation': [Role.ADMIN],
-  'Mutation.createService': [Role.ADMIN, Role.SERVICE_MANAGER],
-  'Mutation.setServiceCapacity': [Role.ADMIN, Role.SERVICE_MANAGER],
-  'Mutation.createStaff': [Role.ADMIN, Role.SERVICE_MANAGER],
-  'Mutation.setStaffActive': [Role.ADMIN, Role.SERVICE_MANAGER],
-  'Mutation.registerPerson': PERSON_DATA_ROLES,
-  'Mutation.updatePerson': PERSON_DATA_ROLES,
-  'Mutation.recordConsent': PERSON_DATA_ROLES,
-  'Mutation.withdrawConsent': PERSON_DATA_ROLES,
-  'Mutation.makeReferral': PERSON_DATA_ROLES,
-  'Mutation.transitionReferral': PERSON_DATA_ROLES,
-  'Mutation.recordWellbeing': PERSON_DATA_ROLES,
-  'Mutation.recordOutcome': PERSON_DATA_ROLES,
-};
 
 describe('every operation makes an authorisation decision (CONTRACT.md sections 2 and 3)', () => {
   let t: TestApp;
   const staff = new Map<Role, StaffFixture>();
-  let operations: { root: 'Query' | 'Mutation'; name: string }[] = [];
+  const operations: { root: 'Query' | 'Mutation'; name: string }[] = [];
 
   beforeAll(async () => {
     t = await startTestApp();

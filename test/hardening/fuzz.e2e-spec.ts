@@ -1,0 +1,149 @@
+import fc from 'fast-check';
+import { getNamedType, type GraphQLField, type GraphQLSchema, isObjectType } from 'graphql';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { ALL_ROLES, Role } from '#libs/common';
+import { inputArb } from '../support/fuzz-values.js';
+import { startTestApp, type StaffFixture, type TestApp } from '../support/test-app.js';
+import { actingRole } from '../support/who-may-call.js';
+
+/** What a client may be answered (CONTRACT.md section 2) — never INTERNAL_SERVER_ERROR. */
+const ALLOWED_CODES = new Set([
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'BAD_USER_INPUT',
+  'CONFLICT',
+  'INVALID_TRANSITION',
+  'CONSENT_REQUIRED',
+  'SERVICE_CLOSED',
+  'RATE_LIMITED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+]);
+
+/** Rows a successful call of each creating mutation adds (checked after the fuzzing: nothing half-written). */
+const CREATES: Record<string, string> = {
+  createOrganisation: 'organisations',
+  createService: 'services',
+  createStaff: 'staff',
+  registerPerson: 'people',
+  recordConsent: 'consents',
+  makeReferral: 'referrals',
+  recordWellbeing: 'wellbeing_assessments',
+  recordOutcome: 'outcomes',
+};
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 120);
+
+function selection(field: GraphQLField<unknown, unknown>): string {
+  const named = getNamedType(field.type);
+  if (!isObjectType(named)) return '';
+  const fields = named.getFields();
+  if ('id' in fields) return ' { id }';
+  if ('token' in fields) return ' { token }';
+  return ' { __typename }';
+}
+
+describe('property-based fuzzing of every operation’s input through HTTP (fast-check)', () => {
+  let t: TestApp;
+  let schema: GraphQLSchema;
+  const staff = new Map<Role, StaffFixture>();
+  const ids: string[] = [];
+  let totalCases = 0;
+  const outcomes: Record<string, Record<string, number>> = {};
+  const created: Record<string, Set<string>> = {};
+  const rowsBefore: Record<string, number> = {};
+
+  const count = async (table: string) =>
+    Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    schema = t.app.get(GraphQLSchemaHost).schema;
+    const orgA = await t.fixtures.organisation();
+    const orgB = await t.fixtures.organisation();
+    const a1 = await t.fixtures.service(orgA, { category: 'ESOL' });
+    const a2 = await t.fixtures.service(orgA, { category: 'FAMILY_SUPPORT', capacity: 'WAITLIST' });
+    const b1 = await t.fixtures.service(orgB, { category: 'VOLUNTEERING' });
+    const b2 = await t.fixtures.service(orgB, { category: 'HOUSING', capacity: 'CLOSED' });
+    for (const role of ALL_ROLES) {
+      const s = await t.fixtures.staff(orgA, role, { serviceIds: [a1] });
+      staff.set(role, s);
+      ids.push(s.id);
+    }
+    ids.push(orgA, orgB, a1, a2, b1, b2);
+    const kw = staff.get(Role.KEY_WORKER)!;
+    const person = await t.db.one<{ id: string }>(
+      `INSERT INTO people (given_name, family_name, registered_by_organisation_id, registered_by_staff_id)
+       VALUES ('Fuzz', 'Person', $1, $2) RETURNING id`,
+      [orgA, kw.id],
+    );
+    ids.push(person!.id);
+    for (const table of new Set(Object.values(CREATES))) rowsBefore[table] = await count(table);
+    rowsBefore.referral_events = await count('referral_events');
+  });
+
+  afterAll(async () => {
+    console.log(`fuzz: ${totalCases} cases through HTTP; outcomes by operation: ${JSON.stringify(outcomes)}`);
+    await t.close();
+  });
+
+  const operations = (): { root: 'Query' | 'Mutation'; field: GraphQLField<unknown, unknown> }[] => {
+    const out: { root: 'Query' | 'Mutation'; field: GraphQLField<unknown, unknown> }[] = [];
+    for (const root of ['Mutation', 'Query'] as const) {
+      const type = root === 'Query' ? schema.getQueryType() : schema.getMutationType();
+      for (const field of Object.values(type?.getFields() ?? {}))
+        if (field.args.length) out.push({ root, field });
+    }
+    return out;
+  };
+
+  it('every response is a success or one of the contract’s codes; never a 500, an INTERNAL_SERVER_ERROR or a leak', async () => {
+    const ops = operations();
+    expect(ops.length).toBeGreaterThan(0);
+    for (const { root, field } of ops) {
+      const name = `${root}.${field.name}`;
+      const role = actingRole(name);
+      const token = role ? staff.get(role)!.token : null;
+      const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+      const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+      const query = `${root === 'Query' ? 'query' : 'mutation'} Fuzz(${defs}) { ${field.name}(${call})${selection(field)} }`;
+      const model: Record<string, fc.Arbitrary<unknown>> = {};
+      for (const a of field.args) model[a.name] = inputArb(a.type, a.name, () => ids);
+      const tally = (outcomes[name] = {} as Record<string, number>);
+      await fc.assert(
+        fc.asyncProperty(fc.record(model), async (variables) => {
+          totalCases++;
+          const res = await t.gql(query, variables, token); // t.gql also scans every error for leaks
+          expect(res.status).toBeLessThan(500);
+          const codes = (res.errors ?? []).map((e) => e.extensions?.code as string);
+          for (const c of codes)
+            expect({ name, code: c, allowed: ALLOWED_CODES.has(c) }).toMatchObject({ allowed: true });
+          const key = codes[0] ?? 'OK';
+          tally[key] = (tally[key] ?? 0) + 1;
+          if (codes.length === 0) {
+            const value = (res.data as Record<string, any>)[field.name];
+            expect(value).not.toBeNull();
+            if (value && typeof value.id === 'string') {
+              ids.push(value.id);
+              if (root === 'Mutation' && CREATES[field.name])
+                (created[field.name] ??= new Set()).add(value.id);
+            }
+            if (field.name === 'transitionReferral') (created.transitions ??= new Set()).add(`${totalCases}`);
+          }
+        }),
+        { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261127), endOnFailure: true },
+      );
+    }
+  }, 600_000);
+
+  it('the database holds exactly what the successful calls created (nothing half-written)', async () => {
+    for (const [mutation, table] of Object.entries(CREATES)) {
+      const grew = (await count(table)) - rowsBefore[table];
+      expect({ table, grew }).toEqual({ table, grew: created[mutation]?.size ?? 0 });
+    }
+    // One creation event per referral plus one per successful transition.
+    const events = (await count('referral_events')) - rowsBefore.referral_events;
+    expect(events).toBe((created.makeReferral?.size ?? 0) + (created.transitions?.size ?? 0));
+  });
+});
