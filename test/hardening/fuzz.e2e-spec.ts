@@ -48,7 +48,38 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
   let t: TestApp;
   let schema: GraphQLSchema;
   const staff = new Map<Role, StaffFixture>();
-  const ids: string[] = [];
+  /** Known ids by kind; an argument draws from the kind its name suggests (and sometimes any). */
+  const pools: Record<string, string[]> = {
+    organisation: [],
+    service: [],
+    staff: [],
+    person: [],
+    consent: [],
+    referral: [],
+  };
+  const kindOf = (argName: string): string | null => {
+    const n = argName.toLowerCase();
+    if (n.includes('organisation')) return 'organisation';
+    if (n.includes('service')) return 'service';
+    if (n.includes('staff')) return 'staff';
+    if (n.includes('person') || n === 'id') return 'person';
+    if (n.includes('consent')) return 'consent';
+    if (n.includes('referral')) return 'referral';
+    return null;
+  };
+  const ids = (argName: string) => {
+    const kind = kindOf(argName);
+    const pool = kind ? pools[kind] : [];
+    return pool.length ? pool : Object.values(pools).flat();
+  };
+  const RESULT_KIND: Record<string, string> = {
+    createOrganisation: 'organisation',
+    createService: 'service',
+    createStaff: 'staff',
+    registerPerson: 'person',
+    recordConsent: 'consent',
+    makeReferral: 'referral',
+  };
   let totalCases = 0;
   const outcomes: Record<string, Record<string, number>> = {};
   const created: Record<string, Set<string>> = {};
@@ -66,19 +97,21 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
     const a2 = await t.fixtures.service(orgA, { category: 'FAMILY_SUPPORT', capacity: 'WAITLIST' });
     const b1 = await t.fixtures.service(orgB, { category: 'VOLUNTEERING' });
     const b2 = await t.fixtures.service(orgB, { category: 'HOUSING', capacity: 'CLOSED' });
-    for (const role of ALL_ROLES) {
-      const s = await t.fixtures.staff(orgA, role, { serviceIds: [a1] });
-      staff.set(role, s);
-      ids.push(s.id);
-    }
-    ids.push(orgA, orgB, a1, a2, b1, b2);
+    // The acting staff are kept out of the pools, so fuzzing setStaffActive cannot lock them out.
+    for (const role of ALL_ROLES) staff.set(role, await t.fixtures.staff(orgA, role, { serviceIds: [a1] }));
+    pools.staff.push(
+      (await t.fixtures.staff(orgA, Role.KEY_WORKER)).id,
+      (await t.fixtures.staff(orgB, Role.LINK_WORKER)).id,
+    );
+    pools.organisation.push(orgA, orgB);
+    pools.service.push(a1, a2, b1, b2);
     const kw = staff.get(Role.KEY_WORKER)!;
     const person = await t.db.one<{ id: string }>(
       `INSERT INTO people (given_name, family_name, registered_by_organisation_id, registered_by_staff_id)
        VALUES ('Fuzz', 'Person', $1, $2) RETURNING id`,
       [orgA, kw.id],
     );
-    ids.push(person!.id);
+    pools.person.push(person!.id);
     for (const table of new Set(Object.values(CREATES))) rowsBefore[table] = await count(table);
     rowsBefore.referral_events = await count('referral_events');
   });
@@ -109,7 +142,7 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
       const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
       const query = `${root === 'Query' ? 'query' : 'mutation'} Fuzz(${defs}) { ${field.name}(${call})${selection(field)} }`;
       const model: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const a of field.args) model[a.name] = inputArb(a.type, a.name, () => ids);
+      for (const a of field.args) model[a.name] = inputArb(a.type, a.name, ids);
       const tally = (outcomes[name] = {} as Record<string, number>);
       await fc.assert(
         fc.asyncProperty(fc.record(model), async (variables) => {
@@ -125,7 +158,7 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
             const value = (res.data as Record<string, any>)[field.name];
             expect(value).not.toBeNull();
             if (value && typeof value.id === 'string') {
-              ids.push(value.id);
+              if (RESULT_KIND[field.name]) pools[RESULT_KIND[field.name]].push(value.id);
               if (root === 'Mutation' && CREATES[field.name])
                 (created[field.name] ??= new Set()).add(value.id);
             }

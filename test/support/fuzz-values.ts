@@ -149,7 +149,11 @@ function dateTimeArb(): fc.Arbitrary<string> {
  * their bounds, known and unknown ids, valid and invalid enum values and dates, objects with
  * required fields missing or unknown fields added, lists empty, repeated or long.
  */
-export function inputArb(type: GraphQLInputType, name: string, ids: () => string[]): fc.Arbitrary<unknown> {
+export function inputArb(
+  type: GraphQLInputType,
+  name: string,
+  ids: (argName: string) => string[],
+): fc.Arbitrary<unknown> {
   const required = isNonNullType(type);
   const t = getNullableType(type) as GraphQLInputType;
   let arb: fc.Arbitrary<unknown>;
@@ -188,7 +192,7 @@ export function inputArb(type: GraphQLInputType, name: string, ids: () => string
             weight: 6,
             arbitrary: fc
               .constant(null)
-              .map(() => ids())
+              .map(() => ids(name))
               .chain((known) => (known.length ? fc.constantFrom(...known) : fc.uuid())),
           },
           { weight: 2, arbitrary: fc.uuid() },

@@ -55,11 +55,25 @@ export const LEAK_PATTERNS: { what: string; re: RegExp }[] = [
   },
 ];
 
-export function findLeaks(errors: unknown): string[] {
+/** Every string inside a request's variables (what the client sent may be echoed back to it). */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === 'string') {
+    if (value.length >= 2) out.push(value);
+  } else if (Array.isArray(value)) value.forEach((v) => stringsIn(v, out));
+  else if (value && typeof value === 'object') Object.values(value).forEach((v) => stringsIn(v, out));
+  return out;
+}
+
+export function findLeaks(errors: unknown, sent?: unknown): string[] {
   if (!Array.isArray(errors)) return [];
   const found: string[] = [];
+  // Longest first, so a value containing another is removed whole.
+  const echoes = stringsIn(sent).sort((a, b) => b.length - a.length);
   for (const e of errors as { message?: unknown; extensions?: unknown }[]) {
-    const text = `${String(e?.message ?? '')} ${JSON.stringify(e?.extensions ?? {})}`;
+    let text = `${String(e?.message ?? '')} ${JSON.stringify(e?.extensions ?? {})}`;
+    for (const echo of echoes) {
+      text = text.split(echo).join('«sent»').split(JSON.stringify(echo).slice(1, -1)).join('«sent»');
+    }
     for (const { what, re } of LEAK_PATTERNS)
       if (re.test(text)) found.push(`${what} in ${JSON.stringify(text)}`);
     const ext = (e?.extensions ?? {}) as Record<string, unknown>;
@@ -70,7 +84,7 @@ export function findLeaks(errors: unknown): string[] {
 }
 
 /** Throws (failing the test) when any error of a GraphQL response reveals internals. */
-export function assertNoLeak(body: unknown): void {
-  const leaks = findLeaks((body as { errors?: unknown })?.errors);
+export function assertNoLeak(body: unknown, sent?: unknown): void {
+  const leaks = findLeaks((body as { errors?: unknown })?.errors, sent);
   if (leaks.length) throw new Error(`an error response reveals internals:\n${leaks.join('\n')}`);
 }

@@ -147,7 +147,7 @@ export async function startTestApp(
     if (token) req = req.set('authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });
     // Every error produced anywhere in the end-to-end suite is scanned for leaked internals.
-    assertNoLeak(res.body);
+    assertNoLeak(res.body, variables);
     return { status: res.status, data: res.body?.data, errors: res.body?.errors, body: res.body };
   };
 

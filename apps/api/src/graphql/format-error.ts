@@ -33,6 +33,16 @@ function isUnavailable(e: unknown): boolean {
   return isConnectionError(e) || (e instanceof Error && (e as { code?: string }).code === '57014');
 }
 
+/**
+ * PostgreSQL cannot store a NUL character (or text it cannot encode) and refuses the statement:
+ * that is the client's input, not our failure, whichever resolver let it through.
+ */
+const UNSTORABLE_TEXT = 'Text must not contain NUL (\\u0000) characters.';
+function isUnstorableText(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && !(e instanceof GraphQLError) && (code === '22021' || code === '22P05');
+}
+
 /** Marks an error the client must see only as INTERNAL_SERVER_ERROR; the request id is added per request. */
 export const INTERNAL_MARK = 'pathways:internal';
 
@@ -42,6 +52,35 @@ function fieldFromCoercionMessage(message: string): string | undefined {
   if (at) return at[1].split('.').slice(1).join('.') || at[1];
   const v = /^Variable "\$([^"]+)"/.exec(message);
   return v ? v[1] : undefined;
+}
+
+const COERCION_START = /^Variable "\$([^"]+)" got invalid value /;
+const MAX_REASON = 300;
+
+/**
+ * graphql-js echoes the whole rejected variable value in its message — possibly a name, an NHS
+ * number or a password, possibly megabytes. Say where and why instead, without the value. The
+ * echoed value is skipped by reading it as graphql-js prints it (strings JSON-quoted), up to the
+ * first `; ` or ` at "` outside a string.
+ */
+export function withoutEchoedValue(message: string): string {
+  const m = COERCION_START.exec(message);
+  if (!m) return message;
+  let i = m[0].length;
+  let inString = false;
+  for (; i < message.length; i++) {
+    const c = message[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (message.startsWith('; ', i) || message.startsWith(' at "', i)) break;
+  }
+  const rest = message.slice(i);
+  const at = /^ at "([^"]*)"; /.exec(rest);
+  const reason = at ? rest.slice(at[0].length) : rest.replace(/^; /, '');
+  const why = reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON)}…` : reason;
+  return `Variable "$${m[1]}" has an invalid value${at ? ` at "${at[1]}"` : ''}: ${why}`;
 }
 
 function fromHttpException(e: HttpException): AppError | null {
@@ -66,6 +105,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _s, ...ext } = (original.extensions ?? {}) as Record<string, unknown>;
     return { ...base, message: original.message, extensions: { ...ext, code: original.code } };
   }
+  if (isUnstorableText(original)) {
+    return { ...base, message: UNSTORABLE_TEXT, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
   if (isTokenLimitError(original)) {
     const e = tooComplex(`more than ${QUERY_LIMITS.maxTokens} tokens.`);
     return { ...base, message: e.message, extensions: { code: e.code } };
@@ -84,7 +126,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       const field = fieldFromCoercionMessage(formatted.message);
       if (field) extensions.field = field;
     }
-    return { ...base, extensions };
+    const message =
+      code === ErrorCode.BAD_USER_INPUT ? withoutEchoedValue(formatted.message) : formatted.message;
+    return { ...base, message, extensions };
   }
   if (
     typeof code === 'string' &&
