@@ -138,3 +138,50 @@ describe('rate-limit counts in Redis (REDIS_URL), shared by replicas', () => {
     }
   });
 });
+
+describe('each top-level mutation field counts as one request', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_ANON_PER_MINUTE: '4' });
+  });
+  afterAll(() => t.close());
+  beforeEach(awayFromWindowEdge);
+
+  const logins = (n: number) =>
+    `mutation { ${Array.from(
+      { length: n },
+      (_, i) => `l${i}: login(email: "nobody${i}@example.org", password: "not-the-password") { token }`,
+    ).join(' ')} }`;
+
+  it('three aliased mutations count three', async () => {
+    // (A failed non-null mutation field stops the rest of the document: one error comes back.)
+    const three = await t.gql(logins(3));
+    expect(three.errors![0].extensions.code).toBe('UNAUTHENTICATED');
+    expect((await t.gql(logins(1))).errors![0].extensions.code).toBe('UNAUTHENTICATED'); // the 4th
+    const fifth = await t.gql(logins(1));
+    expect(fifth.errors).toHaveLength(1);
+    expect(fifth.errors![0].extensions.code).toBe('RATE_LIMITED');
+  });
+});
+
+describe('a document with more mutations than the limit allows', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ RATE_LIMIT_ANON_PER_MINUTE: '4' });
+  });
+  afterAll(() => t.close());
+
+  it('is refused whole before any of them runs', async () => {
+    await awayFromWindowEdge();
+    const before = Number((await t.db.query('SELECT count(*) AS n FROM login_failures'))[0].n);
+    const doc = `mutation { ${Array.from(
+      { length: 5 },
+      (_, i) => `l${i}: login(email: "many${i}@example.org", password: "not-the-password") { token }`,
+    ).join(' ')} }`;
+    const res = await t.gql(doc);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].extensions.code).toBe('RATE_LIMITED');
+    expect(res.data ?? null).toBeNull();
+    expect(Number((await t.db.query('SELECT count(*) AS n FROM login_failures'))[0].n)).toBe(before);
+  });
+});
