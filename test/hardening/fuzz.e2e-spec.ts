@@ -141,30 +141,40 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
       const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
       const call = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
       const query = `${root === 'Query' ? 'query' : 'mutation'} Fuzz(${defs}) { ${field.name}(${call})${selection(field)} }`;
-      const model: Record<string, fc.Arbitrary<unknown>> = {};
-      for (const a of field.args) model[a.name] = inputArb(a.type, a.name, ids);
+      // A third of the runs are plausible inputs (so that calls succeed and the deeper paths run),
+      // the rest hostile.
+      // A bare `id` argument is of the kind the operation names (referral(id), updatePerson(id)…).
+      const idsOf = (argName: string) => ids(argName === 'id' ? field.name : argName);
+      const model = (clean: boolean) =>
+        fc.record(
+          Object.fromEntries(field.args.map((a) => [a.name, inputArb(a.type, a.name, idsOf, clean)])),
+        );
       const tally = (outcomes[name] = {} as Record<string, number>);
       await fc.assert(
-        fc.asyncProperty(fc.record(model), async (variables) => {
-          totalCases++;
-          const res = await t.gql(query, variables, token); // t.gql also scans every error for leaks
-          expect(res.status).toBeLessThan(500);
-          const codes = (res.errors ?? []).map((e) => e.extensions?.code as string);
-          for (const c of codes)
-            expect({ name, code: c, allowed: ALLOWED_CODES.has(c) }).toMatchObject({ allowed: true });
-          const key = codes[0] ?? 'OK';
-          tally[key] = (tally[key] ?? 0) + 1;
-          if (codes.length === 0) {
-            const value = (res.data as Record<string, any>)[field.name];
-            expect(value).not.toBeNull();
-            if (value && typeof value.id === 'string') {
-              if (RESULT_KIND[field.name]) pools[RESULT_KIND[field.name]].push(value.id);
-              if (root === 'Mutation' && CREATES[field.name])
-                (created[field.name] ??= new Set()).add(value.id);
+        fc.asyncProperty(
+          fc.oneof({ weight: 1, arbitrary: model(true) }, { weight: 2, arbitrary: model(false) }),
+          async (variables) => {
+            totalCases++;
+            const res = await t.gql(query, variables, token); // t.gql also scans every error for leaks
+            expect(res.status).toBeLessThan(500);
+            const codes = (res.errors ?? []).map((e) => e.extensions?.code as string);
+            for (const c of codes)
+              expect({ name, code: c, allowed: ALLOWED_CODES.has(c) }).toMatchObject({ allowed: true });
+            const key = codes[0] ?? 'OK';
+            tally[key] = (tally[key] ?? 0) + 1;
+            if (codes.length === 0) {
+              const value = (res.data as Record<string, any>)[field.name];
+              expect(value).not.toBeNull();
+              if (value && typeof value.id === 'string') {
+                if (RESULT_KIND[field.name]) pools[RESULT_KIND[field.name]].push(value.id);
+                if (root === 'Mutation' && CREATES[field.name])
+                  (created[field.name] ??= new Set()).add(value.id);
+              }
+              if (field.name === 'transitionReferral')
+                (created.transitions ??= new Set()).add(`${totalCases}`);
             }
-            if (field.name === 'transitionReferral') (created.transitions ??= new Set()).add(`${totalCases}`);
-          }
-        }),
+          },
+        ),
         { numRuns: RUNS, seed: Number(process.env.FUZZ_SEED ?? 20261127), endOnFailure: true },
       );
     }

@@ -46,33 +46,43 @@ export const NASTY_STRINGS = [
   'x'.repeat(4001),
 ];
 
-/** Plausible good values by field name, so that a good share of calls succeed. */
-const GOOD_BY_NAME: [RegExp, string[]][] = [
-  [/^email$/i, ['amina.khan@example.org', 'JO@EXAMPLE.ORG', 'not-an-email', 'a@b']],
-  [/password/i, ['correct horse battery staple', 'short', 'x'.repeat(12)]],
-  [/postcode/i, ['HX1 5DT', 'hx15dt', 'SW1A 1AA', 'NOT A POSTCODE']],
-  [/nhsNumber/i, ['943 476 5919', '9434765919', '1234567890', '94347659']],
-  [/phone/i, ['07700 900123', '+44 7700 900123', 'call me']],
-  [/preferredLanguage/i, ['en', 'ur', 'EN', 'eng']],
-  [/ethnicity/i, ['A', 'Z', 'I', 'O', 'Q']],
-  [/gender/i, ['female', 'male', 'non-binary']],
-  [/Name$|^name$/i, ['Amina', 'Khan', 'Ty', 'Mary-Jane']],
-  [/idempotencyKey/i, ['key-1', 'key-2', 'k'.repeat(100), 'k'.repeat(101)]],
-  [/safeguardingJustification/i, ['Risk of harm at home reported by the school nurse today.', 'too short']],
-  [/text/i, ['am', 'Kh', '943', 'x']],
-  [/ward|site|note|reason/i, ['Park', 'Town centre', 'Seen at the drop-in.']],
+/** Plausible values by field name: [valid…] and [invalid…], so that a good share of calls succeed. */
+const BY_NAME: [RegExp, string[], string[]][] = [
+  [/^email$/i, ['amina.khan@example.org', 'JO.BLOGGS@EXAMPLE.ORG'], ['not-an-email', 'a@b']],
+  [/password/i, ['correct horse battery staple'], ['short']],
+  [/postcode/i, ['HX1 5DT', 'hx15dt', 'SW1A 1AA'], ['NOT A POSTCODE']],
+  [/nhsNumber/i, ['943 476 5919', '9434765919'], ['1234567890', '94347659']],
+  [/phone/i, ['07700 900123', '+44 7700 900123'], []],
+  [/preferredLanguage/i, ['en', 'ur'], ['EN', 'eng']],
+  [/ethnicity/i, ['A', 'Z'], ['I', 'O', 'Q']],
+  [/gender/i, ['female', 'male', 'non-binary'], []],
+  [/Name$|^name$/i, ['Amina', 'Khan', 'Mary-Jane'], []],
+  [/idempotencyKey/i, ['key-1', 'key-2', 'key-3', 'k'.repeat(100)], ['k'.repeat(101)]],
+  [/safeguardingJustification/i, ['Risk of harm at home reported by the school nurse today.'], ['too short']],
+  [/^text$/i, ['am', 'Kh', '943'], ['x']],
+  [/ward|site|note|reason/i, ['Park', 'Town centre', 'Seen at the drop-in.'], []],
 ];
 
-function stringArb(name: string): fc.Arbitrary<string> {
-  const good = GOOD_BY_NAME.find(([re]) => re.test(name))?.[1] ?? ['Something ordinary'];
+function stringArb(name: string, clean: boolean): fc.Arbitrary<string> {
+  const [, valid, invalid] = BY_NAME.find(([re]) => re.test(name)) ?? [null, ['Something ordinary'], []];
+  if (clean) return fc.constantFrom(...valid);
   return fc.oneof(
-    { weight: 5, arbitrary: fc.constantFrom(...good) },
+    { weight: 4, arbitrary: fc.constantFrom(...valid) },
+    { weight: 1, arbitrary: fc.constantFrom(...valid, ...invalid) },
     { weight: 3, arbitrary: fc.constantFrom(...NASTY_STRINGS) },
     { weight: 2, arbitrary: fc.string({ maxLength: 40 }) },
     { weight: 2, arbitrary: fc.string({ unit: 'grapheme', maxLength: 40 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
     { weight: 1, arbitrary: fc.string({ minLength: 4000, maxLength: 4100 }) },
   );
+}
+
+/** Plausible numbers by argument name (clean runs). */
+function cleanInt(name: string): fc.Arbitrary<number> {
+  if (/version/i.test(name)) return fc.integer({ min: 1, max: 3 });
+  if (/first/i.test(name)) return fc.integer({ min: 1, max: 50 });
+  if (/limit/i.test(name)) return fc.integer({ min: 1, max: 10 });
+  return fc.integer({ min: 1, max: 5 });
 }
 
 const INT_EDGES = [
@@ -93,8 +103,9 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-function dateArb(): fc.Arbitrary<string> {
+function dateArb(clean: boolean): fc.Arbitrary<string> {
   const today = londonToday();
+  if (clean) return fc.constantFrom('2020-01-01', '1990-06-15', addDays(today, -1), today);
   return fc.oneof(
     {
       weight: 4,
@@ -121,8 +132,9 @@ function dateArb(): fc.Arbitrary<string> {
   );
 }
 
-function dateTimeArb(): fc.Arbitrary<string> {
+function dateTimeArb(clean: boolean): fc.Arbitrary<string> {
   const now = Date.now();
+  if (clean) return fc.constant(new Date(now + 30 * 86_400_000).toISOString());
   return fc.oneof(
     { weight: 3, arbitrary: fc.constant(new Date(now + 30 * 86_400_000).toISOString()) },
     {
@@ -153,43 +165,53 @@ export function inputArb(
   type: GraphQLInputType,
   name: string,
   ids: (argName: string) => string[],
+  clean = false,
 ): fc.Arbitrary<unknown> {
   const required = isNonNullType(type);
   const t = getNullableType(type) as GraphQLInputType;
   let arb: fc.Arbitrary<unknown>;
   if (isListType(t)) {
-    const item = inputArb(t.ofType as GraphQLInputType, name, ids);
-    arb = fc.oneof(
-      { weight: 4, arbitrary: fc.array(item, { minLength: 1, maxLength: 8 }) },
-      { weight: 1, arbitrary: fc.constant([]) },
-      { weight: 1, arbitrary: item.map((v) => [v, v]) },
-      { weight: 1, arbitrary: fc.array(item, { minLength: 20, maxLength: 60 }) },
-    );
+    const item = inputArb(t.ofType as GraphQLInputType, name, ids, clean);
+    if (clean && /responses/i.test(name))
+      arb = fc.constantFrom([3, 3, 3, 3, 3, 3, 3], [1, 2, 3, 4, 5, 4, 3], [5, 6, 7, 8]);
+    else if (clean)
+      arb = fc.uniqueArray(item, { minLength: 1, maxLength: 3, selector: (v) => JSON.stringify(v) });
+    else
+      arb = fc.oneof(
+        { weight: 4, arbitrary: fc.array(item, { minLength: 1, maxLength: 8 }) },
+        { weight: 1, arbitrary: fc.constant([]) },
+        { weight: 1, arbitrary: item.map((v) => [v, v]) },
+        { weight: 1, arbitrary: fc.array(item, { minLength: 20, maxLength: 60 }) },
+      );
   } else if (isEnumType(t)) {
     const values = t.getValues().map((v) => v.value as string);
-    arb = fc.oneof(
-      { weight: 8, arbitrary: fc.constantFrom(...values) },
-      { weight: 1, arbitrary: fc.constantFrom('NOPE', values[0].toLowerCase(), '') },
-    );
+    arb = clean
+      ? fc.constantFrom(...values)
+      : fc.oneof(
+          { weight: 8, arbitrary: fc.constantFrom(...values) },
+          { weight: 1, arbitrary: fc.constantFrom('NOPE', values[0].toLowerCase(), '') },
+        );
   } else if (isInputObjectType(t)) {
     const fields = Object.values(t.getFields());
     const model: Record<string, fc.Arbitrary<unknown>> = {};
-    for (const f of fields) model[f.name] = inputArb(f.type, f.name, ids);
+    for (const f of fields) model[f.name] = inputArb(f.type, f.name, ids, clean);
     const requiredKeys = fields
       .filter((f) => isNonNullType(f.type) && f.defaultValue === undefined)
       .map((f) => f.name);
     const complete = fc.record(model, { requiredKeys });
-    arb = fc.oneof(
-      { weight: 8, arbitrary: complete },
-      { weight: 1, arbitrary: fc.record(model, { requiredKeys: [] }) },
-      { weight: 1, arbitrary: complete.map((o) => ({ ...(o as object), notAField: 'x' })) },
-    );
+    arb = clean
+      ? complete
+      : fc.oneof(
+          { weight: 8, arbitrary: complete },
+          { weight: 1, arbitrary: fc.record(model, { requiredKeys: [] }) },
+          { weight: 1, arbitrary: complete.map((o) => ({ ...(o as object), notAField: 'x' })) },
+        );
   } else if (isScalarType(t)) {
     switch (t.name) {
       case 'ID':
         arb = fc.oneof(
           {
-            weight: 6,
+            weight: clean ? 30 : 6,
             arbitrary: fc
               .constant(null)
               .map(() => ids(name))
@@ -209,26 +231,30 @@ export function inputArb(
         );
         break;
       case 'Int':
-        arb = intArb;
+        arb = clean ? cleanInt(name) : intArb;
         break;
       case 'Float':
-        arb = floatArb;
+        arb = clean ? fc.constantFrom(1, 2.5, 10) : floatArb;
         break;
       case 'Boolean':
         arb = fc.boolean();
         break;
       case 'Date':
-        arb = dateArb();
+        arb = dateArb(clean);
         break;
       case 'DateTime':
-        arb = dateTimeArb();
+        arb = dateTimeArb(clean);
         break;
       default:
-        arb = stringArb(name);
+        arb = stringArb(name, clean);
     }
   } else {
     arb = fc.constant(null);
   }
+  if (clean)
+    return required
+      ? arb
+      : fc.oneof({ weight: 3, arbitrary: arb }, { weight: 1, arbitrary: fc.constant(undefined) });
   // Wrong JSON types now and then (a number for a string, an object for a list…).
   const wrong = fc.constantFrom<unknown>(42, 'text', true, { a: 1 }, [1, 2]);
   const withWrong = fc.oneof({ weight: 30, arbitrary: arb }, { weight: 1, arbitrary: wrong });
