@@ -80,6 +80,16 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
     expect(t.db.counter.count).toBe(before);
   });
 
+  it('multiplies by first given in a variable, and refuses a person-data list-in-list abuse', async () => {
+    const abuse = `query($n: Int) { searchPeople(text: "ab", first: $n) { consents { organisations { services { organisation { services { organisation { services { id } } } } } } } } }`;
+    const before = t.db.counter.count;
+    expectTooComplex(await t.gql(abuse, { n: 200 }, token));
+    expect(t.db.counter.count).toBe(before);
+    // The same shape for a single result is cheap enough to run (it is refused by the role check).
+    const one = await t.gql(abuse, { n: 1 }, token);
+    expect(one.errors?.[0]?.extensions.code).not.toBe('QUERY_TOO_COMPLEX');
+  });
+
   it('introspection (__schema, __type) is exempt from depth and cost', async () => {
     let typeRef = 'name';
     for (let i = 0; i < 12; i++) typeRef = `name kind ofType { ${typeRef} }`;
