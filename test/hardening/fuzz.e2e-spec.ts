@@ -84,6 +84,7 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
   const outcomes: Record<string, Record<string, number>> = {};
   const created: Record<string, Set<string>> = {};
   const rowsBefore: Record<string, number> = {};
+  const successes: Record<string, number> = {};
 
   const count = async (table: string) =>
     Number((await t.db.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`))[0].n);
@@ -114,6 +115,9 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
     pools.person.push(person!.id);
     for (const table of new Set(Object.values(CREATES))) rowsBefore[table] = await count(table);
     rowsBefore.referral_events = await count('referral_events');
+    rowsBefore.audit_events = Number(
+      (await t.db.query<{ n: string }>(`SELECT coalesce(max(seq), 0) AS n FROM audit_events`))[0].n,
+    );
   });
 
   afterAll(async () => {
@@ -172,6 +176,7 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
               }
               if (field.name === 'transitionReferral')
                 (created.transitions ??= new Set()).add(`${totalCases}`);
+              if (root === 'Mutation') successes[field.name] = (successes[field.name] ?? 0) + 1;
             }
           },
         ),
@@ -188,5 +193,22 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
     // One creation event per referral plus one per successful transition.
     const events = (await count('referral_events')) - rowsBefore.referral_events;
     expect(events).toBe((created.makeReferral?.size ?? 0) + (created.transitions?.size ?? 0));
+  });
+
+  it('the audit trail records exactly the changes that happened (none for failed calls or idempotent replays)', async () => {
+    const rows = await t.db.query<{ action: string; n: string }>(
+      `SELECT action, count(*) AS n FROM audit_events WHERE seq > $1 AND outcome = 'SUCCESS' GROUP BY action`,
+      [rowsBefore.audit_events],
+    );
+    const audited = Object.fromEntries(rows.map((r) => [r.action, Number(r.n)]));
+    const expected: Record<string, number> = {
+      'person.register': successes.registerPerson ?? 0,
+      'person.update': successes.updatePerson ?? 0,
+      'consent.record': successes.recordConsent ?? 0,
+      'referral.make': created.makeReferral?.size ?? 0,
+      'referral.transition': created.transitions?.size ?? 0,
+    };
+    const actual = Object.fromEntries(Object.keys(expected).map((a) => [a, audited[a] ?? 0]));
+    expect(actual).toEqual(expected);
   });
 });
