@@ -103,17 +103,24 @@ describe('the database goes away while serving', () => {
 
     await pg.stop();
 
+    const failStarted = Date.now();
     for (let i = 0; i < 3; i++) expectUnavailable(await me(app, staff.token));
+    const failMs = (Date.now() - failStarted) / 3;
     const down = await health(app);
     expect(down.status).toBe(503);
     expect(down.body).toEqual({ status: 'unavailable' });
 
     // The same cluster comes back on the same port; the running server picks it up by itself.
     pg = await startEmbeddedPostgres({ dataDir, fast: true, port: pg.port });
+    const backAt = Date.now();
     await eventually('recovery', async () =>
       (await me(app, staff.token)).body.data?.me?.id === staff.id ? true : null,
     );
+    const recoveredMs = Date.now() - backAt;
     expect((await health(app)).status).toBe(200);
+    console.log(
+      `database away: requests failed in ${Math.round(failMs)} ms each; served again ${recoveredMs} ms after the database was back`,
+    );
     // Every connection in the pool works again, not just one.
     const all = await Promise.all(Array.from({ length: 10 }, () => me(app, staff.token)));
     for (const res of all) expect(res.body.data.me.id).toBe(staff.id);
@@ -153,7 +160,11 @@ describe('the pool is exhausted by slow queries', () => {
       db.pool.waitingCount >= 0 && db.pool.idleCount === 0 && db.pool.totalCount === 2 ? true : null,
     );
 
+    const waited = Date.now();
     expectUnavailable(await me(app, staff.token));
+    console.log(
+      `pool exhausted: a request failed cleanly after ${Date.now() - waited} ms (acquire timeout 1000 ms)`,
+    );
     expect((await health(app)).status).toBe(503);
 
     expect(await Promise.all(holders)).toEqual(['57014', '57014']); // canceled by statement_timeout
