@@ -207,6 +207,8 @@ describe('property-based fuzzing of every operation’s input through HTTP (fast
       'consent.record': successes.recordConsent ?? 0,
       'referral.make': created.makeReferral?.size ?? 0,
       'referral.transition': created.transitions?.size ?? 0,
+      'wellbeing.record': successes.recordWellbeing ?? 0,
+      'outcome.record': successes.recordOutcome ?? 0,
     };
     const actual = Object.fromEntries(Object.keys(expected).map((a) => [a, audited[a] ?? 0]));
     expect(actual).toEqual(expected);
