@@ -9,6 +9,7 @@ import { OutcomeHoursPrecision1764201600020 } from './0020-outcome-hours-precisi
 import { AnalyticsIndexes1764201600030 } from './0030-analytics-indexes.js';
 import { ReferralAgeBand1764201600031 } from './0031-referral-age-band.js';
 import { PersonPathways1764201600032 } from './0032-person-pathways.js';
+import { ReferralPersonGroups1764201600033 } from './0033-referral-person-groups.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   AnalyticsIndexes1764201600030,
   ReferralAgeBand1764201600031,
   PersonPathways1764201600032,
+  ReferralPersonGroups1764201600033,
 ];
