@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import type { Db } from '#libs/database';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
+import { serveWebConsole } from './web-console.js';
 
 /** Builds the Nest application (not yet listening). Used by main.ts and by the end-to-end tests. */
 export async function createApp(config: AppConfig, db: Db, logger: Logger): Promise<NestExpressApplication> {
@@ -23,5 +24,7 @@ export async function createApp(config: AppConfig, db: Db, logger: Logger): Prom
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: false, maxAge: 600 });
   }
+  // The staff console (apps/web), when it has been built: / and its client-side routes; /graphql and /health stay the API's.
+  serveWebConsole(app);
   return app;
 }
