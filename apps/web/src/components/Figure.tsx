@@ -13,7 +13,7 @@ export function Fig({ c }: { c: CountFieldsFragment }) {
 
 /** A horizontal bar with its figure printed beside it; a suppressed count draws no bar. */
 export function Bar({ c, max, tone }: { c: CountFieldsFragment; max: number; tone?: 'alt' | 'muted' }) {
-  const pct = c.value != null && max > 0 ? Math.max(1, Math.round((c.value / max) * 100)) : 0;
+  const pct = c.value != null && c.value > 0 && max > 0 ? Math.max(1, Math.round((c.value / max) * 100)) : 0;
   return (
     <div className="app-bar">
       {pct > 0 && (

@@ -146,9 +146,7 @@ export function DashboardPage() {
                   <th scope="col">From \ To</th>
                   {toCats.map((c) => (
                     <th scope="col" key={c}>
-                      <span className="app-cat" style={{ ['--cat' as string]: CATEGORY_COLOUR[c] }}>
-                        {CATEGORY[c]}
-                      </span>
+                      {CATEGORY[c]}
                     </th>
                   ))}
                 </tr>
@@ -313,26 +311,28 @@ function WellbeingPanel({ w, title }: { w: WellbeingChangeFieldsFragment; title:
               <p>{w.warning}</p>
             </div>
           )}
-          <table className="nhsuk-table">
-            <thead className="nhsuk-table__head">
-              <tr>
-                <th scope="col">Item</th>
-                <th scope="col">Before</th>
-                <th scope="col">After</th>
-                <th scope="col">Change</th>
-              </tr>
-            </thead>
-            <tbody className="nhsuk-table__body">
-              {w.items.map((i) => (
-                <tr key={i.item}>
-                  <th scope="row">{ITEM[i.item] ?? i.item}</th>
-                  <td>{num(i.meanBaseline)}</td>
-                  <td>{num(i.meanFollowUp)}</td>
-                  <td>{num(i.meanChange, true)}</td>
+          <div className="app-table-wrap" tabIndex={0} role="region" aria-label={`${title} change by item`}>
+            <table className="nhsuk-table">
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">Item</th>
+                  <th scope="col">Before</th>
+                  <th scope="col">After</th>
+                  <th scope="col">Change</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {w.items.map((i) => (
+                  <tr key={i.item}>
+                    <th scope="row">{ITEM[i.item] ?? i.item}</th>
+                    <td>{num(i.meanBaseline)}</td>
+                    <td>{num(i.meanFollowUp)}</td>
+                    <td>{num(i.meanChange, true)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </div>
       </div>
     </div>
