@@ -33,7 +33,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts', '**/*.mjs', 'bench/**/*.js'],
+    files: [
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'apps/web/e2e/**/*.ts',
+      '**/*.spec.ts',
+      '**/*.mjs',
+      'bench/**/*.js',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
