@@ -3,6 +3,8 @@ import { PeopleAndConsent1764201600002 } from './0002-people-and-consent.js';
 import { Referrals1764201600003 } from './0003-referrals.js';
 import { Audit1764201600004 } from './0004-audit.js';
 import { Outcomes1764201600005 } from './0005-outcomes.js';
+import { LoginFailuresPruning1764201600006 } from './0006-login-failures-pruning.js';
+import { StaffTokenGeneration1764201600007 } from './0007-staff-token-generation.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   Referrals1764201600003,
   Audit1764201600004,
   Outcomes1764201600005,
+  LoginFailuresPruning1764201600006,
+  StaffTokenGeneration1764201600007,
 ];

@@ -3,6 +3,8 @@ import { APP_GUARD } from '@nestjs/core';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
 import { AuthGuard } from './auth.guard.js';
 import { Authenticator } from './authenticator.js';
+import { LoginResolver } from './login.resolver.js';
+import { LoginService } from './login.service.js';
 
 @Module({})
 export class AuthModule {
@@ -13,9 +15,11 @@ export class AuthModule {
       providers: [
         { provide: AUTH_OPTIONS, useValue: options },
         Authenticator,
+        LoginService,
+        LoginResolver,
         { provide: APP_GUARD, useClass: AuthGuard },
       ],
-      exports: [Authenticator, AUTH_OPTIONS],
+      exports: [Authenticator, LoginService, AUTH_OPTIONS],
     };
   }
 }

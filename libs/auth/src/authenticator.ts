@@ -18,11 +18,16 @@ export class Authenticator {
     const payload = verifyToken(this.options.secret, token);
     if (!payload || !isUuid(payload.sub)) return null;
     // One indexed lookup per request: a deactivated staff member is refused at once.
-    const row = await this.db.one<{ id: string; organisation_id: string; role: Role; active: boolean }>(
-      'SELECT id, organisation_id, role, active FROM staff WHERE id = $1',
-      [payload.sub],
-    );
+    const row = await this.db.one<{
+      id: string;
+      organisation_id: string;
+      role: Role;
+      active: boolean;
+      token_generation: number;
+    }>('SELECT id, organisation_id, role, active, token_generation FROM staff WHERE id = $1', [payload.sub]);
     if (!row || !row.active) return null;
+    // Tokens issued before a deactivation stay dead after a reactivation.
+    if ((payload.gen ?? 0) !== row.token_generation) return null;
     return { staffId: row.id, organisationId: row.organisation_id, role: row.role };
   }
 }

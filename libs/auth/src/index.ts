@@ -2,4 +2,8 @@ export * from './token.js';
 export * from './auth-options.js';
 export * from './authenticator.js';
 export * from './auth.guard.js';
+export * from './auth-payload.model.js';
+export * from './login-throttle.js';
+export * from './login.service.js';
+export * from './login.resolver.js';
 export * from './auth.module.js';

@@ -33,6 +33,11 @@ describe('bearer tokens', () => {
     expect(verifyToken(secret, mutate(token))).toBeNull();
   });
 
+  it('carries the token generation, absent when 0', () => {
+    expect(verifyToken(SECRET, issueToken(SECRET, ID).token)?.gen).toBeUndefined();
+    expect(verifyToken(SECRET, issueToken(SECRET, ID, Date.now(), undefined, 3).token)?.gen).toBe(3);
+  });
+
   it('reads only well-formed Authorization: Bearer headers', () => {
     expect(bearerToken('Bearer abc.def')).toBe('abc.def');
     expect(bearerToken('bearer   abc')).toBe('abc');

@@ -8,6 +8,8 @@ export interface TokenPayload {
   iat: number;
   /** expires at, seconds since the epoch */
   exp: number;
+  /** the staff member's token generation when issued (absent = 0); deactivation moves it on */
+  gen?: number;
 }
 
 export const TOKEN_TTL_SECONDS = 8 * 60 * 60;
@@ -21,9 +23,11 @@ export function issueToken(
   staffId: string,
   now = Date.now(),
   ttlSeconds = TOKEN_TTL_SECONDS,
+  generation = 0,
 ): { token: string; expiresAt: Date } {
   const iat = Math.floor(now / 1000);
   const payload: TokenPayload = { sub: staffId, iat, exp: iat + ttlSeconds };
+  if (generation) payload.gen = generation;
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   return { token: `v1.${body}.${sign(secret, body)}`, expiresAt: new Date(payload.exp * 1000) };
 }
@@ -45,6 +49,7 @@ export function verifyToken(secret: string, token: string, now = Date.now()): To
   }
   if (typeof payload?.sub !== 'string' || typeof payload.exp !== 'number' || typeof payload.iat !== 'number')
     return null;
+  if (payload.gen !== undefined && !(Number.isInteger(payload.gen) && payload.gen >= 0)) return null;
   if (payload.exp * 1000 <= now) return null;
   return payload;
 }

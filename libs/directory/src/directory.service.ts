@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Db } from '#libs/database';
 import { ServiceCategory } from './enums.js';
 import {
+  ORGANISATION_COLUMNS,
   type OrganisationModel,
   type OrganisationRow,
   toOrganisation,
@@ -14,7 +15,7 @@ export class DirectoryService {
 
   async listOrganisations(): Promise<OrganisationModel[]> {
     const rows = await this.db.query<OrganisationRow>(
-      'SELECT id, name, kind, locally_rooted, ward, created_at FROM organisations ORDER BY name, id',
+      `SELECT ${ORGANISATION_COLUMNS} FROM organisations ORDER BY name, id`,
     );
     return rows.map(toOrganisation);
   }

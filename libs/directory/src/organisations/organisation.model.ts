@@ -21,6 +21,8 @@ export interface OrganisationRow {
   created_at: Date;
 }
 
+export const ORGANISATION_COLUMNS = 'id, name, kind, locally_rooted, ward, created_at';
+
 export function toOrganisation(r: OrganisationRow): OrganisationModel {
   return {
     id: r.id,

@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, isUuid, type RequestContext, validateInput } from '#libs/common';
+import { Db } from '#libs/database';
+import { mayManageStaff } from '../directory-access.js';
+import { organisationExists } from '../organisations/organisation.queries.js';
+import { CreateStaffInput } from './create-staff.input.js';
+import { hashPassword } from './password.js';
+import { STAFF_COLUMNS, type StaffModel, type StaffRow, toStaff } from './staff.model.js';
+import { insertStaff } from './staff.store.js';
+
+@Injectable()
+export class StaffService {
+  constructor(private readonly db: Db) {}
+
+  /**
+   * createStaff: ADMIN for any organisation and role; SERVICE_MANAGER for frontline roles of its own
+   * organisation. Checks in the contract's order: who → which records exist → input → duplicate email.
+   */
+  async create(ctx: RequestContext, raw: CreateStaffInput): Promise<StaffModel> {
+    const organisationId = String(raw.organisationId).toLowerCase();
+    if (!mayManageStaff(ctx.actor, organisationId, raw.role)) throw AppError.forbidden();
+    if (!(await organisationExists(this.db, organisationId))) throw AppError.notFound('Organisation');
+    const serviceIds = [...new Set((raw.serviceIds ?? []).map((id) => String(id).toLowerCase()))];
+    const serviceOrgs = await this.organisationsOfServices(serviceIds);
+    const input = validateInput(CreateStaffInput, raw);
+    if (serviceOrgs.some((org) => org !== organisationId))
+      throw AppError.badInput(
+        'serviceIds',
+        "Staff can only be assigned to their own organisation's services.",
+      );
+    // Hash before taking a connection: the KDF is deliberately slow.
+    const passwordHash = await hashPassword(input.password);
+    return this.db.transaction((tx) =>
+      insertStaff(tx, {
+        email: input.email,
+        name: input.name,
+        role: input.role,
+        organisationId,
+        passwordHash,
+        serviceIds,
+      }),
+    );
+  }
+
+  /**
+   * setStaffActive: same authority as createStaff, judged on the member's organisation and role.
+   * Deactivation takes effect at once (the Authenticator checks `active` on every request).
+   */
+  async setActive(ctx: RequestContext, staffId: string, active: boolean): Promise<StaffModel> {
+    if (!isUuid(staffId)) throw AppError.notFound('Staff member');
+    return this.db.transaction(async (tx) => {
+      const target = await tx.one<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff WHERE id = $1 FOR UPDATE`, [
+        staffId,
+      ]);
+      if (!target) throw AppError.notFound('Staff member');
+      if (!mayManageStaff(ctx.actor, target.organisation_id, target.role)) throw AppError.forbidden();
+      if (!active && target.id === ctx.actor.staffId)
+        throw AppError.forbidden('You cannot deactivate yourself; ask another administrator.');
+      if (typeof active !== 'boolean') throw AppError.badInput('active', 'Active is true or false.');
+      if (target.active === active) return toStaff(target);
+      const [row] = await tx.query<StaffRow>(
+        // Deactivation also moves the token generation on: tokens issued before it never work again.
+        `UPDATE staff SET active = $2, updated_at = clock_timestamp(),
+                token_generation = token_generation + CASE WHEN $2 THEN 0 ELSE 1 END
+          WHERE id = $1 RETURNING ${STAFF_COLUMNS}`,
+        [staffId, active],
+      );
+      return toStaff(row);
+    });
+  }
+
+  /** The organisation of each service id; an unknown or malformed id is NOT_FOUND. */
+  private async organisationsOfServices(ids: string[]): Promise<string[]> {
+    if (ids.length === 0) return [];
+    if (!ids.every(isUuid)) throw AppError.notFound('Service');
+    const rows = await this.db.query<{ id: string; organisation_id: string }>(
+      'SELECT id, organisation_id FROM services WHERE id = ANY($1::uuid[])',
+      [ids],
+    );
+    if (rows.length !== ids.length) throw AppError.notFound('Service');
+    return rows.map((r) => r.organisation_id);
+  }
+}
