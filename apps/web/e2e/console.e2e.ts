@@ -17,6 +17,8 @@ const LINK_WORKER = process.env.E2E_LINK_WORKER ?? 'link.worker@socialprescribin
 const COMMISSIONER = process.env.E2E_COMMISSIONER ?? 'commissioner@calderbrook.example';
 const ADMIN = process.env.E2E_ADMIN ?? 'admin@calderbrook.example';
 const SHOWCASE = { search: 'Haddad', name: 'Farah Haddad' };
+/** Makes this run's referral recognisable (and countable) even on a server that earlier runs used. */
+const NOTE = `Low mood since the move; would like to meet people (${Date.now().toString(36)}).`;
 const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
 let server: RunningServer;
@@ -117,10 +119,35 @@ describe('staff console in a real browser', () => {
     await page.getByLabel(/^Link Workers,/).check();
     await page.getByLabel('Mental wellbeing').check();
     await page.getByLabel('Social isolation').check();
-    await page
-      .getByLabel(/Note for the receiving service/)
-      .fill('Low mood since the move; would like to meet people.');
+    await page.getByLabel(/Note for the receiving service/).fill(NOTE);
     await audit('make a referral');
+
+    // The session ends just as the form is sent: the console asks for the password over the page and the
+    // half-filled form survives.
+    await page.route(
+      '**/graphql',
+      (route) =>
+        route.fulfill({
+          contentType: 'application/json',
+          body: JSON.stringify({
+            data: null,
+            errors: [{ message: 'Your session has ended.', extensions: { code: 'UNAUTHENTICATED' } }],
+          }),
+        }),
+      { times: 1 },
+    );
+    await page.getByRole('button', { name: 'Send referral' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Your session has ended' });
+    await dialog.waitFor();
+    await audit('session ended (sign in again)');
+    await dialog.getByLabel('Password').fill(PASSWORD);
+    await dialog.getByRole('button', { name: 'Sign in and carry on' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect(page.getByLabel(/Note for the receiving service/).inputValue()).resolves.toMatch(
+      /^Low mood/,
+    );
+    await expect(page.getByLabel('Mental wellbeing').isChecked()).resolves.toBe(true);
+
     // Double-click on purpose: the form's idempotency key makes it one referral.
     await page.getByRole('button', { name: 'Send referral' }).dblclick();
     await page.waitForURL(/\/people\/[^/]+\?referred=/);
@@ -150,8 +177,9 @@ describe('staff console in a real browser', () => {
     await signIn(LINK_WORKER);
     await page.getByRole('heading', { name: 'Inbox', level: 1 }).waitFor();
     await page.getByLabel('Status').selectOption('REQUESTED');
-    const card = page.locator('section.nhsuk-card', { hasText: SHOWCASE.name }).first();
-    await card.getByText('Low mood since the move').waitFor();
+    const card = page.locator('section.nhsuk-card', { hasText: NOTE });
+    await card.getByText(NOTE).waitFor();
+    expect(await card.count(), 'the double click sent one referral').toBe(1);
     await card.getByRole('button', { name: 'Accept' }).click();
     await card.getByText('Done: the referral is now "Accepted".').waitFor();
     await page.getByLabel('Status').selectOption('');
