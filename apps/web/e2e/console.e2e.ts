@@ -181,7 +181,8 @@ describe('staff console in a real browser', () => {
     await card.getByText(NOTE).waitFor();
     expect(await card.count(), 'the double click sent one referral').toBe(1);
     await card.getByRole('button', { name: 'Accept' }).click();
-    await card.getByText('Done: the referral is now "Accepted".').waitFor();
+    // The card leaves the "Requested" list; the page says what happened.
+    await page.getByText(`${SHOWCASE.name}, Link Workers: the referral is now "Accepted".`).waitFor();
     await page.getByLabel('Status').selectOption('');
     await page.locator('section.nhsuk-card').first().waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));

@@ -37,7 +37,8 @@ export function ReferralCard({
   onChanged,
 }: {
   referral: ReferralFieldsFragment;
-  onChanged: () => void;
+  /** Called after any change, with a sentence to announce on the page (the card may leave a filtered list). */
+  onChanged: (announcement?: string) => void;
 }) {
   const me = useMe();
   const client = useClient();
@@ -100,8 +101,9 @@ export function ReferralCard({
       setPending(null);
       setReason('');
       setNote('');
-      setNotice(`Done: the referral is now "${STATUS_LABEL[res.data.transitionReferral.status]}".`);
-      onChanged();
+      const now = `the referral is now "${STATUS_LABEL[res.data.transitionReferral.status]}".`;
+      setNotice(`Done: ${now}`);
+      onChanged(`${r.person.givenName} ${r.person.familyName}, ${r.toService.name}: ${now}`);
     } else if (err?.code === 'CONFLICT' || err?.code === 'INVALID_TRANSITION') {
       setPending(null);
       await reload(before);

@@ -38,6 +38,7 @@ export function InboxPage() {
   const conn = res.data?.referrals;
   const page = cursors.length;
 
+  const [announcement, setAnnouncement] = useState<string | null>(null);
   const resetPaging = () => setCursors([null]);
 
   return (
@@ -77,6 +78,12 @@ export function InboxPage() {
             ? `${conn.totalCount} ${conn.totalCount === 1 ? 'referral' : 'referrals'}${conn.totalCount > PAGE_SIZE ? `, page ${page} of ${Math.ceil(conn.totalCount / PAGE_SIZE)}` : ''}`
             : ''}
       </p>
+      {announcement && (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>{announcement}</p>
+        </div>
+      )}
       {res.error && !conn && (
         <p className="nhsuk-error-message">The referrals could not be loaded: {res.error.message}</p>
       )}
@@ -85,7 +92,10 @@ export function InboxPage() {
         <ReferralCard
           key={e.node.id}
           referral={e.node}
-          onChanged={() => reexecute({ requestPolicy: 'network-only' })}
+          onChanged={(message) => {
+            setAnnouncement(message ?? null);
+            reexecute({ requestPolicy: 'network-only' });
+          }}
         />
       ))}
       {conn && (page > 1 || conn.pageInfo.hasNextPage) && (
