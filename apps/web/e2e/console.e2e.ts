@@ -48,6 +48,38 @@ async function audit(screen: string): Promise<void> {
   expect(overflow, `${screen} scrolls sideways at 320 px`).toBeLessThanOrEqual(0);
 }
 
+/** Another link worker's client, straight through the API: starts this run's referral. */
+async function startReferralElsewhere(note: string): Promise<void> {
+  const call = async (query: string, variables: Record<string, unknown>, token?: string) => {
+    const res = await fetch(`${server.baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as { data?: any; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const { login } = await call(
+    'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+    {
+      e: LINK_WORKER,
+      p: PASSWORD,
+    },
+  );
+  const { referrals } = await call(
+    'query { referrals(filter: { direction: INBOX, statuses: [ACCEPTED] }, first: 50) { edges { node { id version note } } } }',
+    {},
+    login.token,
+  );
+  const mine = referrals.edges.map((e: any) => e.node).find((n: any) => n.note === note);
+  await call(
+    'mutation($i: TransitionReferralInput!) { transitionReferral(input: $i) { id } }',
+    { i: { referralId: mine.id, to: 'IN_PROGRESS', expectedVersion: mine.version } },
+    login.token,
+  );
+}
+
 async function signIn(email: string): Promise<void> {
   await page.goto(`${server.baseUrl}/`);
   await page.evaluate(() => sessionStorage.clear()); // start signed out, whatever the previous step left
@@ -180,11 +212,21 @@ describe('staff console in a real browser', () => {
     const card = page.locator('section.nhsuk-card', { hasText: NOTE });
     await card.getByText(NOTE).waitFor();
     expect(await card.count(), 'the double click sent one referral').toBe(1);
-    await card.getByRole('button', { name: 'Accept' }).click();
+    await card.getByRole('button', { name: 'Accept', exact: true }).click();
     // The card leaves the "Requested" list; the page says what happened.
     await page.getByText(`${SHOWCASE.name}, Link Workers: the referral is now "Accepted".`).waitFor();
     await page.getByLabel('Status').selectOption('');
-    await page.locator('section.nhsuk-card').first().waitFor();
+    const accepted = page.locator('section.nhsuk-card', { hasText: NOTE });
+    await accepted.getByRole('button', { name: 'Start', exact: true }).waitFor();
+
+    // Meanwhile a colleague starts it: acting on the stale card is a CONFLICT, which reloads and says what changed.
+    await startReferralElsewhere(NOTE);
+    await accepted.getByRole('button', { name: 'Start', exact: true }).click();
+    await page
+      .getByText(/now "In progress" \(was "Accepted"\)/)
+      .first()
+      .waitFor();
+    await accepted.getByRole('button', { name: 'Complete', exact: true }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
     await page.screenshot({ path: `${SCREENSHOTS}inbox.png` });
     await audit('inbox');

@@ -67,14 +67,16 @@ export function ReferralCard({
       .query(ReferralQuery, { id: r.id }, { requestPolicy: 'network-only' })
       .toPromise();
     const now = fresh.data?.referral;
+    let message: string;
     if (now) {
       const last = now.history[now.history.length - 1];
-      setNotice(describeChange(before, { status: now.status, version: now.version, lastBy: last?.by.name }));
+      message = describeChange(before, { status: now.status, version: now.version, lastBy: last?.by.name });
       setR(now);
     } else {
-      setNotice('This referral is no longer available to you.');
+      message = 'This referral is no longer available to you.';
     }
-    onChanged();
+    setNotice(message);
+    onChanged(`${r.person.givenName} ${r.person.familyName}, ${r.toService.name}: ${message}`);
   };
 
   const run = async (action: ReferralAction) => {
