@@ -182,7 +182,8 @@ describe('staff console in a real browser', () => {
 
     // Double-click on purpose: the form's idempotency key makes it one referral.
     await page.getByRole('button', { name: 'Send referral' }).dblclick();
-    await page.waitForURL(/\/people\/[^/]+\?referred=/);
+    await page.waitForURL(/\/people\/[^/]+\?done=referral/);
+    await page.getByText('The referral has been sent.').waitFor();
 
     await page.goto(`${server.baseUrl}/people?q=${SHOWCASE.search}`);
     await page.getByRole('link', { name: SHOWCASE.name }).waitFor();

@@ -71,7 +71,7 @@ export function MakeReferralPage({ personId }: { personId: string }) {
         safeguardingJustification: useSafeguarding ? safeguarding.trim() : null,
       },
     });
-    if (res.data) navigate(`/people/${personId}?referred=${res.data.makeReferral.id}`);
+    if (res.data) navigate(`/people/${personId}?done=referral`);
   };
 
   const summary = [

@@ -6,12 +6,19 @@ import { useAuthedQuery } from '../graphql/hooks';
 import { PersonPageQuery, WithdrawConsentMutation } from '../graphql/operations';
 import { CATEGORY, CATEGORY_COLOUR, formatDate, formatDateTime, GIVER, PURPOSE } from '../labels';
 import { STATUS_LABEL } from '../lifecycle/actions';
-import { Link, useFocusHeading } from '../router';
+import { Link, useFocusHeading, useLocation } from '../router';
+
+const DONE: Record<string, string> = {
+  referral: 'The referral has been sent. It is in the receiving service’s inbox.',
+  wellbeing: 'The wellbeing assessment has been saved.',
+  outcome: 'The outcome has been saved.',
+};
 
 /** A person's details, consents and journey across the partnership's threads. */
 export function PersonPage({ id }: { id: string }) {
   useFocusHeading([id]);
   const [res, reexecute] = useAuthedQuery({ query: PersonPageQuery, variables: { id } });
+  const done = DONE[useLocation().search.get('done') ?? ''];
   const [showConsent, setShowConsent] = useState(false);
   const [withdrawing, withdraw] = useMutation(WithdrawConsentMutation);
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
@@ -56,6 +63,12 @@ export function PersonPage({ id }: { id: string }) {
       <h1>
         {p.givenName} {p.familyName}
       </h1>
+      {done && (
+        <div className="nhsuk-inset-text" role="status">
+          <span className="nhsuk-u-visually-hidden">Information: </span>
+          <p>{done}</p>
+        </div>
+      )}
       <div className="app-actions nhsuk-u-margin-bottom-5">
         <Link className="nhsuk-button" href={`/people/${p.id}/refer`}>
           Make a referral

@@ -61,7 +61,7 @@ export function RecordOutcomePage({ personId }: { personId: string }) {
         note: note.trim() || null,
       },
     });
-    if (res.data) navigate(`/people/${personId}`);
+    if (res.data) navigate(`/people/${personId}?done=outcome`);
   };
 
   return (

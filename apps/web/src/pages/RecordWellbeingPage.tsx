@@ -40,7 +40,7 @@ export function RecordWellbeingPage({ personId }: { personId: string }) {
     const res = await record({
       input: { personId, serviceId, instrument, responses: collected.responses, takenOn },
     });
-    if (res.data) navigate(`/people/${personId}`);
+    if (res.data) navigate(`/people/${personId}?done=wellbeing`);
   };
 
   const scale = instrument === 'SWEMWBS' ? SWEMWBS_SCALE : ONS4_SCALE;
