@@ -236,6 +236,12 @@ export const PersonPageQuery = graphql(`
         }
       }
     }
+  }
+`);
+
+/** Separate from the person, so their details show even when the journey cannot be read. */
+export const JourneyQuery = graphql(`
+  query Journey($id: ID!) {
     journey(personId: $id) {
       hiddenEntries
       categories

@@ -3,7 +3,7 @@ import { useMutation } from 'urql';
 import { Button } from '../components/forms';
 import { RecordConsentForm } from '../components/RecordConsentForm';
 import { useAuthedQuery } from '../graphql/hooks';
-import { PersonPageQuery, WithdrawConsentMutation } from '../graphql/operations';
+import { JourneyQuery, PersonPageQuery, WithdrawConsentMutation } from '../graphql/operations';
 import { CATEGORY, CATEGORY_COLOUR, formatDate, formatDateTime, GIVER, PURPOSE } from '../labels';
 import { STATUS_LABEL } from '../lifecycle/actions';
 import { Link, useFocusHeading, useLocation } from '../router';
@@ -21,9 +21,13 @@ export function PersonPage({ id }: { id: string }) {
   const done = DONE[useLocation().search.get('done') ?? ''];
   const [showConsent, setShowConsent] = useState(false);
   const [withdrawing, withdraw] = useMutation(WithdrawConsentMutation);
-  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const [journeyRes, reexecuteJourney] = useAuthedQuery({ query: JourneyQuery, variables: { id } });
+  const refresh = () => {
+    reexecute({ requestPolicy: 'network-only' });
+    reexecuteJourney({ requestPolicy: 'network-only' });
+  };
   const p = res.data?.person;
-  const journey = res.data?.journey;
+  const journey = journeyRes.data?.journey;
 
   if (!p) {
     return (
@@ -137,7 +141,7 @@ export function PersonPage({ id }: { id: string }) {
           </ol>
         </>
       ) : (
-        <p>The journey could not be loaded.</p>
+        <p>{journeyRes.fetching ? 'Loading the journey…' : 'The journey could not be loaded.'}</p>
       )}
 
       <h2>Details</h2>
