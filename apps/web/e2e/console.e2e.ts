@@ -219,6 +219,8 @@ describe('staff console in a real browser', () => {
     await page.getByLabel('Status').selectOption('');
     const accepted = page.locator('section.nhsuk-card', { hasText: NOTE });
     await accepted.getByRole('button', { name: 'Start', exact: true }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `${SCREENSHOTS}inbox.png` });
 
     // Meanwhile a colleague starts it: acting on the stale card is a CONFLICT, which reloads and says what changed.
     await startReferralElsewhere(NOTE);
@@ -228,8 +230,6 @@ describe('staff console in a real browser', () => {
       .first()
       .waitFor();
     await accepted.getByRole('button', { name: 'Complete', exact: true }).waitFor();
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SCREENSHOTS}inbox.png` });
     await audit('inbox');
     await signOut();
   });
