@@ -58,17 +58,12 @@ export function AdminPage() {
                   <li key={s.id}>
                     <strong>{s.name}</strong> ({CATEGORY[s.category]}
                     {s.sensitive ? ', sensitive' : ''})
-                    <Radios
-                      id={`capacity-${s.id}`}
-                      legend={`Referrals to ${s.name}`}
-                      value={s.capacity}
-                      inline
-                      small
-                      onChange={async (v) => {
-                        const r = await setCapacity({ serviceId: s.id, capacity: v as ServiceCapacity });
+                    <CapacitySwitch
+                      service={s}
+                      onSave={async (capacity) => {
+                        const r = await setCapacity({ serviceId: s.id, capacity });
                         if (r.data) refresh();
                       }}
-                      options={options(CAPACITY)}
                     />
                   </li>
                 ))}
@@ -81,6 +76,42 @@ export function AdminPage() {
       <CreateService orgs={list} onDone={refresh} />
       <StaffSection orgs={list} />
     </>
+  );
+}
+
+/** Choose, then save: moving through the options with the keyboard changes nothing until "Save". */
+function CapacitySwitch({
+  service,
+  onSave,
+}: {
+  service: { id: string; name: string; capacity: ServiceCapacity };
+  onSave: (capacity: ServiceCapacity) => Promise<void>;
+}) {
+  const [value, setValue] = useState<string>(service.capacity);
+  const [saving, setSaving] = useState(false);
+  return (
+    <div className="app-toolbar">
+      <SelectField
+        id={`capacity-${service.id}`}
+        label={`Referrals to ${service.name}`}
+        value={value}
+        onChange={setValue}
+        options={options(CAPACITY)}
+      />
+      <div className="nhsuk-form-group">
+        <Button
+          variant="secondary"
+          disabled={saving || value === service.capacity}
+          onClick={async () => {
+            setSaving(true);
+            await onSave(value as ServiceCapacity);
+            setSaving(false);
+          }}
+        >
+          Save<span className="nhsuk-u-visually-hidden"> capacity of {service.name}</span>
+        </Button>
+      </div>
+    </div>
   );
 }
 
