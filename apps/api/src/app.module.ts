@@ -4,9 +4,13 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { AuditModule } from '#libs/audit';
 import { AuthModule, Authenticator } from '#libs/auth';
 import { DatabaseModule, Db } from '#libs/database';
 import { DirectoryModule } from '#libs/directory';
+import { PeopleModule } from '#libs/people';
+import { ReferralsModule } from '#libs/referrals';
+import { AuditEventsResolver } from './audit/audit-events.resolver.js';
 import { APP_CONFIG } from './app-config.token.js';
 import type { AppConfig } from './config.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
@@ -22,6 +26,7 @@ export class AppModule {
       imports: [
         LoggerModule.forRoot(httpLoggerOptions(logger)),
         DatabaseModule.forRoot(db),
+        AuditModule,
         AuthModule.forRoot({ secret: config.authSecret }),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
@@ -29,11 +34,14 @@ export class AppModule {
           useFactory: (auth: Authenticator) => graphqlOptions(config, auth, logger),
         }),
         DirectoryModule,
+        PeopleModule,
+        ReferralsModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: PassThroughGqlFilter },
+        AuditEventsResolver,
       ],
       exports: [APP_CONFIG],
     };

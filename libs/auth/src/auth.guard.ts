@@ -1,15 +1,40 @@
-import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import { AppError, type GqlContext, PUBLIC_KEY, Role, ROLES_KEY } from '#libs/common';
+import {
+  AppError,
+  AUDITED_KEY,
+  type AuditedMeta,
+  type GqlContext,
+  isUuid,
+  PUBLIC_KEY,
+  Role,
+  ROLES_KEY,
+} from '#libs/common';
+import { AuditService } from '#libs/audit';
+
+function argAt(args: Record<string, unknown>, path: string | undefined): string | null {
+  if (!path) return null;
+  let v: unknown = args;
+  for (const part of path.split('.')) {
+    if (v === null || typeof v !== 'object') return null;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return isUuid(v) ? v : null;
+}
 
 /**
  * Default deny, for every query, mutation and field resolver: a valid token is required unless the
- * handler is @Public(); @Roles(...) narrows who may call it. Role decisions live here only.
+ * handler is @Public(); @Roles(...) narrows who may call it. Role decisions live here only. A role
+ * refusal of an operation marked @AuditedAs(...) (person-level data) is audited as DENIED.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(
+    private readonly reflector: Reflector,
+    /** Optional so the guard can be unit-tested alone; the application always provides it. */
+    @Optional() private readonly audit?: AuditService,
+  ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -18,11 +43,19 @@ export class AuthGuard implements CanActivate {
       // HTTP controllers are public only when marked so.
       return false;
     }
-    const { ctx } = GqlExecutionContext.create(context).getContext<GqlContext>();
+    const gql = GqlExecutionContext.create(context);
+    const { ctx } = gql.getContext<GqlContext>();
     const actor = await ctx.resolveActor();
     if (!actor) throw AppError.unauthenticated();
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(actor.role)) throw AppError.forbidden();
+    if (roles && !roles.includes(actor.role)) {
+      const audited = this.reflector.get<AuditedMeta | undefined>(AUDITED_KEY, context.getHandler());
+      if (audited && this.audit) {
+        const args = (gql.getArgs() ?? {}) as Record<string, unknown>;
+        await this.audit.recordDenied(ctx, audited.action, argAt(args, audited.personArg));
+      }
+      throw AppError.forbidden();
+    }
     return true;
   }
 }

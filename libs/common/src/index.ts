@@ -10,3 +10,4 @@ export * from './validation/ids.js';
 export * from './validation/validate-input.js';
 export * from './validation/text.js';
 export * from './pagination/cursor.js';
+export * from './context/audited.js';

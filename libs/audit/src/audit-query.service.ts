@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, checkFirst, decodeCursor, encodeCursor, isUuid } from '#libs/common';
+import { Db } from '#libs/database';
+import { type AuditEventConnection, type AuditEventRow, toAuditEvent } from './audit-event.model.js';
+
+/** auditEvents: newest first (seq), keyset cursor; each filter uses its own index. */
+@Injectable()
+export class AuditQueryService {
+  constructor(private readonly db: Db) {}
+
+  async list(
+    personId: string | null | undefined,
+    staffId: string | null | undefined,
+    firstArg: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<AuditEventConnection> {
+    const first = checkFirst(firstArg, 50);
+    let before: string | null = null;
+    if (after != null) {
+      const [seq] = decodeCursor(after, 1);
+      if (typeof seq !== 'string' || !/^[0-9]{1,19}$/.test(seq))
+        throw AppError.badInput('after', 'The cursor is not valid; use an endCursor returned by this list.');
+      before = seq;
+    }
+    // Ids in filters never raise NOT_FOUND: a malformed one matches nothing.
+    if ((personId != null && !isUuid(personId)) || (staffId != null && !isUuid(staffId))) {
+      return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
+    }
+    const rows = await this.db.query<AuditEventRow>(
+      `SELECT id, seq::text AS seq, at, staff_id, organisation_id, action, outcome, person_id, request_id
+         FROM audit_events
+        WHERE ($1::uuid IS NULL OR person_id = $1)
+          AND ($2::uuid IS NULL OR staff_id = $2)
+          AND ($3::bigint IS NULL OR seq < $3)
+        ORDER BY seq DESC
+        LIMIT $4`,
+      [personId ?? null, staffId ?? null, before, first + 1],
+    );
+    const page = rows.slice(0, first).map(toAuditEvent);
+    const last = page[page.length - 1];
+    return {
+      nodes: page,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: last ? encodeCursor([last.seq]) : null },
+    };
+  }
+}

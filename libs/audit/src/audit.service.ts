@@ -1,0 +1,73 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AppError, ErrorCode, isUuid, type RequestContext } from '#libs/common';
+import { Db, type Queryable } from '#libs/database';
+import type { AuditOutcomeName } from './audit-actions.js';
+
+/** Refusals on person-level data that are audited with outcome DENIED. */
+const AUDITED_REFUSALS: ReadonlySet<string> = new Set([
+  ErrorCode.FORBIDDEN,
+  ErrorCode.NOT_FOUND,
+  ErrorCode.CONSENT_REQUIRED,
+]);
+
+/**
+ * The append-only audit trail (CONTRACT.md section 3). Successful reads and changes are recorded in
+ * the caller's transaction (a read whose audit cannot be written fails); refusals are recorded on
+ * their own, after the failed transaction rolled back, so they survive it.
+ */
+@Injectable()
+export class AuditService {
+  private readonly logger = new Logger('AuditService');
+
+  constructor(private readonly db: Db) {}
+
+  /** One event per distinct person (or one without a person when the list is empty and `always`). */
+  async record(
+    tx: Queryable,
+    ctx: RequestContext,
+    action: string,
+    personIds: readonly (string | null)[],
+    outcome: AuditOutcomeName = 'SUCCESS',
+  ): Promise<void> {
+    const ids = [...new Set(personIds)];
+    if (ids.length === 0) return;
+    const actor = ctx.actor;
+    await tx.query(
+      `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
+       SELECT $1, $2, $3, $4, p, $5 FROM unnest($6::uuid[]) AS p`,
+      [actor.staffId, actor.organisationId, action, outcome, ctx.requestId, ids],
+    );
+  }
+
+  /** A refused attempt (FORBIDDEN, NOT_FOUND, CONSENT_REQUIRED), written outside any transaction. */
+  async recordDenied(ctx: RequestContext, action: string, personId: string | null): Promise<void> {
+    if (!ctx.isSignedIn) return;
+    await this.record(this.db, ctx, action, [isUuid(personId) ? personId : null], 'DENIED');
+  }
+
+  /**
+   * Runs `work`; when it is refused with FORBIDDEN, NOT_FOUND or CONSENT_REQUIRED, records the
+   * refusal (DENIED) and rethrows. `personId` may be a function evaluated at the time of the refusal.
+   */
+  async deniedAudited<T>(
+    ctx: RequestContext,
+    action: string,
+    personId: string | null | (() => string | null),
+    work: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await work();
+    } catch (e) {
+      if (e instanceof AppError && AUDITED_REFUSALS.has(e.code)) {
+        const pid = typeof personId === 'function' ? personId() : personId;
+        try {
+          await this.recordDenied(ctx, action, pid);
+        } catch (auditErr) {
+          this.logger.error({ err: auditErr, requestId: ctx.requestId }, 'could not audit a refusal');
+          throw auditErr;
+        }
+      }
+      throw e;
+    }
+  }
+}

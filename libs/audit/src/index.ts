@@ -1,0 +1,5 @@
+export * from './audit-actions.js';
+export * from './audit.service.js';
+export * from './audit-event.model.js';
+export * from './audit-query.service.js';
+export * from './audit.module.js';

@@ -1,0 +1,56 @@
+import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { GraphQLDateTime } from '#libs/common';
+import { ConsentGiver, ConsentPurpose } from './enums.js';
+
+@ObjectType('Consent')
+export class ConsentModel {
+  @Field(() => ID) id: string;
+  personId: string;
+  @Field(() => ConsentPurpose) purpose: ConsentPurpose;
+  organisationIds: string[];
+  @Field(() => ConsentGiver) givenBy: ConsentGiver;
+  @Field(() => GraphQLDateTime) givenAt: Date;
+  @Field(() => GraphQLDateTime, { nullable: true }) expiresAt: Date | null;
+  @Field(() => GraphQLDateTime, { nullable: true }) withdrawnAt: Date | null;
+  recordedByStaffId: string;
+  recordedByOrganisationId: string;
+}
+
+export interface ConsentRow {
+  id: string;
+  person_id: string;
+  purpose: ConsentPurpose;
+  organisation_ids: string[];
+  given_by: ConsentGiver;
+  given_at: Date;
+  expires_at: Date | null;
+  withdrawn_at: Date | null;
+  recorded_by_staff_id: string;
+  recorded_by_organisation_id: string;
+}
+
+export const CONSENT_COLUMNS =
+  'id, person_id, purpose, organisation_ids, given_by, given_at, expires_at, withdrawn_at, recorded_by_staff_id, recorded_by_organisation_id';
+
+export function toConsent(r: ConsentRow): ConsentModel {
+  return {
+    id: r.id,
+    personId: r.person_id,
+    purpose: r.purpose,
+    organisationIds: r.organisation_ids,
+    givenBy: r.given_by,
+    givenAt: r.given_at,
+    expiresAt: r.expires_at,
+    withdrawnAt: r.withdrawn_at,
+    recordedByStaffId: r.recorded_by_staff_id,
+    recordedByOrganisationId: r.recorded_by_organisation_id,
+  };
+}
+
+/** Active = not withdrawn and not expired, judged at read time. */
+export function isConsentActive(
+  c: Pick<ConsentModel, 'withdrawnAt' | 'expiresAt'>,
+  now = new Date(),
+): boolean {
+  return c.withdrawnAt === null && (c.expiresAt === null || c.expiresAt.getTime() > now.getTime());
+}

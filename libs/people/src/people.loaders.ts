@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import type DataLoader from 'dataloader';
+import type { RequestContext } from '#libs/common';
+import { Db } from '#libs/database';
+import { CONSENT_COLUMNS, type ConsentModel, type ConsentRow, toConsent } from './consent.model.js';
+import { type PersonModel, type PersonRow, personColumns, toPerson } from './person.model.js';
+
+/**
+ * Per-request loaders. They do not check visibility: callers hand them ids they have already
+ * checked (a visible referral's person, a visible person's consents).
+ */
+@Injectable()
+export class PeopleLoaders {
+  constructor(private readonly db: Db) {}
+
+  person(ctx: RequestContext): DataLoader<string, PersonModel | null> {
+    return ctx.loader('people.person', async (ids: readonly string[]) => {
+      const rows = await this.db.query<PersonRow>(
+        `SELECT ${personColumns('p')} FROM people p WHERE p.id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const map = new Map(rows.map((r) => [r.id, toPerson(r)]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  }
+
+  consentsOfPerson(ctx: RequestContext): DataLoader<string, ConsentModel[]> {
+    return ctx.loader('people.consentsOfPerson', async (ids: readonly string[]) => {
+      const rows = await this.db.query<ConsentRow>(
+        `SELECT ${CONSENT_COLUMNS} FROM consents WHERE person_id = ANY($1::uuid[]) ORDER BY given_at, id`,
+        [ids],
+      );
+      const map = new Map<string, ConsentModel[]>();
+      for (const r of rows) {
+        const list = map.get(r.person_id) ?? [];
+        list.push(toConsent(r));
+        map.set(r.person_id, list);
+      }
+      return ids.map((id) => map.get(id) ?? []);
+    });
+  }
+}

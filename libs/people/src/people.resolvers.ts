@@ -1,0 +1,124 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditedAs, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import { AuditAction } from '#libs/audit';
+import { DirectoryLoaders, OrganisationModel, StaffModel } from '#libs/directory';
+import { ConsentModel, isConsentActive } from './consent.model.js';
+import { ConsentService } from './consent.service.js';
+import { PeopleLoaders } from './people.loaders.js';
+import { PeopleService } from './people.service.js';
+import { RecordConsentInput, RegisterPersonInput, UpdatePersonInput } from './person.inputs.js';
+import { PersonModel } from './person.model.js';
+
+@Resolver(() => PersonModel)
+export class PersonResolver {
+  constructor(
+    private readonly people: PeopleService,
+    private readonly loaders: PeopleLoaders,
+    private readonly directory: DirectoryLoaders,
+  ) {}
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.PERSON_READ, { personArg: 'id' })
+  @Query(() => PersonModel, { nullable: true, description: 'null, with a NOT_FOUND error, when not visible' })
+  person(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<PersonModel> {
+    return this.people.get(ctx, id);
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.PERSON_SEARCH_READ)
+  @Query(() => [PersonModel])
+  searchPeople(
+    @Ctx() ctx: RequestContext,
+    @Args('text') text: string,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+  ): Promise<PersonModel[]> {
+    return this.people.search(ctx, text, first);
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.PERSON_REGISTER)
+  @Mutation(() => PersonModel)
+  registerPerson(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => RegisterPersonInput }) input: RegisterPersonInput,
+  ): Promise<PersonModel> {
+    return this.people.register(ctx, { ...input });
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.PERSON_UPDATE, { personArg: 'id' })
+  @Mutation(() => PersonModel)
+  updatePerson(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+    @Args('input', { type: () => UpdatePersonInput }) input: UpdatePersonInput,
+  ): Promise<PersonModel> {
+    return this.people.update(ctx, id, { ...input });
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => OrganisationModel)
+  async registeredBy(@Parent() p: PersonModel, @Ctx() ctx: RequestContext): Promise<OrganisationModel> {
+    return (await this.directory.organisation(ctx).load(p.registeredByOrganisationId))!;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => [ConsentModel])
+  consents(@Parent() p: PersonModel, @Ctx() ctx: RequestContext): Promise<ConsentModel[]> {
+    return this.loaders.consentsOfPerson(ctx).load(p.id);
+  }
+}
+
+@Resolver(() => ConsentModel)
+export class ConsentResolver {
+  constructor(
+    private readonly consents: ConsentService,
+    private readonly directory: DirectoryLoaders,
+  ) {}
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.CONSENT_RECORD, { personArg: 'input.personId' })
+  @Mutation(() => ConsentModel)
+  recordConsent(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => RecordConsentInput }) input: RecordConsentInput,
+  ): Promise<ConsentModel> {
+    return this.consents.record(ctx, { ...input });
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.CONSENT_WITHDRAW)
+  @Mutation(() => ConsentModel)
+  withdrawConsent(
+    @Ctx() ctx: RequestContext,
+    @Args('consentId', { type: () => ID }) consentId: string,
+  ): Promise<ConsentModel> {
+    return this.consents.withdraw(ctx, consentId);
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => [OrganisationModel], {
+    nullable: true,
+    description: 'The organisations covered, fixed when the consent was given',
+  })
+  async organisations(@Parent() c: ConsentModel, @Ctx() ctx: RequestContext): Promise<OrganisationModel[]> {
+    const orgs = await this.directory.organisation(ctx).loadMany(c.organisationIds);
+    return orgs.filter((o): o is OrganisationModel => o !== null && !(o instanceof Error));
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => Boolean)
+  active(@Parent() c: ConsentModel): boolean {
+    return isConsentActive(c);
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => StaffModel, {
+    nullable: true,
+    description: "null unless the recorder belongs to the viewer's organisation",
+  })
+  async recordedBy(@Parent() c: ConsentModel, @Ctx() ctx: RequestContext): Promise<StaffModel | null> {
+    if (c.recordedByOrganisationId !== ctx.actor.organisationId) return null;
+    return this.directory.staff(ctx).load(c.recordedByStaffId);
+  }
+}

@@ -1,0 +1,133 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, checkFirst, type RequestContext } from '#libs/common';
+import { Db, type Queryable } from '#libs/database';
+import { AuditAction, AuditService } from '#libs/audit';
+import { type PersonModel, type PersonRow, personColumns, toPerson } from './person.model.js';
+import { personColumnsFrom, type PersonColumns } from './rules/person-fields.js';
+import { PeopleAccess, personVisibleSql } from './visibility.js';
+
+const WRITABLE: ReadonlySet<string> = new Set([
+  'given_name',
+  'family_name',
+  'date_of_birth',
+  'preferred_language',
+  'interpreter_needed',
+  'postcode',
+  'ward',
+  'phone',
+  'email',
+  'nhs_number',
+  'gender',
+  'ethnicity',
+  'disability',
+  'equality_recorded',
+]);
+
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * searchPeople SQL: a case-insensitive substring of given or family name or email, or the digits of
+ * an NHS or phone number, among the people visible to the organisation `$2` ($1 the pattern, $3 the limit, $4 the digits pattern). Each text branch is
+ * served by its trigram GIN index (people_*_trgm_idx). Exported so a test can EXPLAIN it.
+ */
+export function searchPeopleSql(withDigits: boolean): string {
+  const digits = withDigits ? ` OR p.nhs_number LIKE $4 OR p.phone_digits LIKE $4` : '';
+  return `SELECT ${personColumns('p')} FROM people p
+           WHERE (lower(p.given_name) LIKE $1 OR lower(p.family_name) LIKE $1 OR lower(p.email) LIKE $1${digits})
+             AND ${personVisibleSql('p.id', '$2', 'p')}
+           ORDER BY lower(p.family_name), lower(p.given_name), p.id
+           LIMIT $3`;
+}
+
+/** The search text's parameters: a LIKE pattern for names and email, and one for digits when the text is a number. */
+export function searchParams(text: string): { pattern: string; digits: string | null } {
+  const compact = text.replace(/[\s\-()+.]/g, '');
+  const digits = /^[0-9]{2,}$/.test(compact) ? likePattern(compact) : null;
+  return { pattern: likePattern(text.toLowerCase()), digits };
+}
+
+@Injectable()
+export class PeopleService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: PeopleAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  private async load(q: Queryable, id: string): Promise<PersonModel> {
+    const row = await q.query<PersonRow>(`SELECT ${personColumns('p')} FROM people p WHERE p.id = $1`, [id]);
+    return toPerson(row[0]);
+  }
+
+  async register(ctx: RequestContext, input: Record<string, unknown>): Promise<PersonModel> {
+    const cols = personColumnsFrom(input ?? {}, 'register');
+    const actor = ctx.actor;
+    return this.db.transaction(async (tx) => {
+      const keys = Object.keys(cols).filter((k) => WRITABLE.has(k));
+      const values = keys.map((k) => cols[k as keyof PersonColumns]);
+      const row = await tx.one<{ id: string }>(
+        `INSERT INTO people (${keys.join(', ')}, registered_by_organisation_id, registered_by_staff_id)
+         VALUES (${keys.map((_, i) => `$${i + 1}`).join(', ')}, $${keys.length + 1}, $${keys.length + 2})
+         RETURNING id`,
+        [...values, actor.organisationId, actor.staffId],
+      );
+      await this.audit.record(tx, ctx, AuditAction.PERSON_REGISTER, [row!.id]);
+      return this.load(tx, row!.id);
+    });
+  }
+
+  async update(ctx: RequestContext, id: string, input: Record<string, unknown>): Promise<PersonModel> {
+    return this.audit.deniedAudited(ctx, AuditAction.PERSON_UPDATE, id, async () => {
+      await this.access.assertVisible(ctx, id);
+      const cols = personColumnsFrom(input ?? {}, 'update');
+      return this.db.transaction(async (tx) => {
+        const keys = Object.keys(cols).filter((k) => WRITABLE.has(k));
+        const sets = keys.map((k, i) => `${k} = $${i + 2}`);
+        await tx.query(
+          `UPDATE people SET ${[...sets, 'updated_at = clock_timestamp()'].join(', ')} WHERE id = $1`,
+          [id, ...keys.map((k) => cols[k as keyof PersonColumns])],
+        );
+        await this.audit.record(tx, ctx, AuditAction.PERSON_UPDATE, [id]);
+        return this.load(tx, id);
+      });
+    });
+  }
+
+  async get(ctx: RequestContext, id: string): Promise<PersonModel> {
+    return this.audit.deniedAudited(ctx, AuditAction.PERSON_READ, id, () =>
+      this.db.transaction(async (tx) => {
+        await this.access.assertVisible(ctx, id, tx);
+        const person = await this.load(tx, id);
+        await this.audit.record(tx, ctx, AuditAction.PERSON_READ, [id]);
+        return person;
+      }),
+    );
+  }
+
+  async search(
+    ctx: RequestContext,
+    textArg: string,
+    firstArg: number | null | undefined,
+  ): Promise<PersonModel[]> {
+    const text = typeof textArg === 'string' ? textArg.trim() : '';
+    if (text.length < 2 || text.length > 100)
+      throw AppError.badInput('text', 'Search text must be 2 to 100 characters.');
+    const first = checkFirst(firstArg, 20);
+    const { pattern, digits } = searchParams(text);
+    return this.db.transaction(async (tx) => {
+      const params: unknown[] = [pattern, ctx.actor.organisationId, first];
+      if (digits !== null) params.push(digits);
+      const rows = await tx.query<PersonRow>(searchPeopleSql(digits !== null), params);
+      const people = rows.map(toPerson);
+      await this.audit.record(
+        tx,
+        ctx,
+        AuditAction.PERSON_SEARCH_READ,
+        people.map((p) => p.id),
+      );
+      return people;
+    });
+  }
+}

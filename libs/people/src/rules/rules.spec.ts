@@ -1,0 +1,41 @@
+import { isLanguageCode } from './languages.js';
+import { isValidNhsNumber, normaliseNhsNumber } from './nhs-number.js';
+import { normalisePostcode } from './postcode.js';
+
+describe('NHS number modulus 11', () => {
+  it.each(['9434765919', '4010232137', '943 476 5919'])('accepts %s', (n) => {
+    expect(isValidNhsNumber(normaliseNhsNumber(n))).toBe(true);
+  });
+  it.each(['9434765918', '123456789', '12345678901', 'abcdefghij', '0000000010'])('rejects %s', (n) => {
+    expect(isValidNhsNumber(normaliseNhsNumber(n))).toBe(false);
+  });
+  it('rejects a number whose check digit would be 10', () => {
+    // 000000006x: weighted sum 12, 12 % 11 = 1 → check digit 10 → no x is valid.
+    for (let x = 0; x <= 9; x++) expect(isValidNhsNumber(`000000006${x}`)).toBe(false);
+    // 100000006x: weighted sum 22, 22 % 11 = 0 → check digit 0.
+    expect(isValidNhsNumber('1000000060')).toBe(true);
+  });
+});
+
+describe('UK postcodes', () => {
+  it.each([
+    ['hx1 5dt', 'HX1 5DT'],
+    ['HX15DT', 'HX1 5DT'],
+    ['  sw1a  1aa ', 'SW1A 1AA'],
+    ['M1 1AE', 'M1 1AE'],
+    ['b338th', 'B33 8TH'],
+    ['GIR0AA', 'GIR 0AA'],
+  ])('normalises %s to %s', (input, out) => {
+    expect(normalisePostcode(input)).toBe(out);
+  });
+  it.each(['HX1', '12345', 'QQ1 1AA', 'HX1 5D', 'not a postcode', 'HX1 5DTT'])('rejects %s', (p) => {
+    expect(normalisePostcode(p)).toBeNull();
+  });
+});
+
+describe('ISO 639-1', () => {
+  it('knows en, ur, ar, pl and refuses made-up codes', () => {
+    for (const c of ['en', 'ur', 'ar', 'pl', 'pa', 'bn']) expect(isLanguageCode(c)).toBe(true);
+    for (const c of ['xx', 'zz', 'EN', 'eng']) expect(isLanguageCode(c)).toBe(false);
+  });
+});

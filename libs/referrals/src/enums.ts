@@ -1,0 +1,65 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum ReferralStatus {
+  REQUESTED = 'REQUESTED',
+  ACCEPTED = 'ACCEPTED',
+  REJECTED = 'REJECTED',
+  CANCELLED = 'CANCELLED',
+  IN_PROGRESS = 'IN_PROGRESS',
+  ON_HOLD = 'ON_HOLD',
+  FAILED = 'FAILED',
+  COMPLETED = 'COMPLETED',
+  ENTERED_IN_ERROR = 'ENTERED_IN_ERROR',
+}
+
+export enum ReferralReason {
+  CLIENT_DECLINED = 'CLIENT_DECLINED',
+  NO_CAPACITY = 'NO_CAPACITY',
+  UNABLE_TO_CONTACT = 'UNABLE_TO_CONTACT',
+  NOT_ELIGIBLE = 'NOT_ELIGIBLE',
+  NO_LONGER_NEEDED = 'NO_LONGER_NEEDED',
+  REFERRED_ELSEWHERE = 'REFERRED_ELSEWHERE',
+  DUPLICATE = 'DUPLICATE',
+  OTHER = 'OTHER',
+}
+
+export enum ReferralRoute {
+  STAFF = 'STAFF',
+  SELF = 'SELF',
+  GP = 'GP',
+  HEALTH_VISITOR = 'HEALTH_VISITOR',
+  SCHOOL = 'SCHOOL',
+  JOBCENTRE = 'JOBCENTRE',
+  COUNCIL = 'COUNCIL',
+  OTHER = 'OTHER',
+}
+
+export enum Need {
+  ENGLISH_LANGUAGE = 'ENGLISH_LANGUAGE',
+  SOCIAL_ISOLATION = 'SOCIAL_ISOLATION',
+  MENTAL_WELLBEING = 'MENTAL_WELLBEING',
+  PHYSICAL_ACTIVITY = 'PHYSICAL_ACTIVITY',
+  HEALTHY_EATING = 'HEALTHY_EATING',
+  EMPLOYMENT = 'EMPLOYMENT',
+  SKILLS_AND_TRAINING = 'SKILLS_AND_TRAINING',
+  DIGITAL_INCLUSION = 'DIGITAL_INCLUSION',
+  FINANCE_AND_DEBT = 'FINANCE_AND_DEBT',
+  HOUSING = 'HOUSING',
+  PARENTING_AND_FAMILY = 'PARENTING_AND_FAMILY',
+  CHILDCARE = 'CHILDCARE',
+  CHILDRENS_EDUCATION = 'CHILDRENS_EDUCATION',
+  VOLUNTEERING = 'VOLUNTEERING',
+  OTHER = 'OTHER',
+}
+
+export enum ReferralDirection {
+  INBOX = 'INBOX',
+  OUTBOX = 'OUTBOX',
+  ALL = 'ALL',
+}
+
+registerEnumType(ReferralStatus, { name: 'ReferralStatus' });
+registerEnumType(ReferralReason, { name: 'ReferralReason' });
+registerEnumType(ReferralRoute, { name: 'ReferralRoute' });
+registerEnumType(Need, { name: 'Need' });
+registerEnumType(ReferralDirection, { name: 'ReferralDirection' });

@@ -1,0 +1,17 @@
+/**
+ * SQL predicate: the referral aliased `a` is visible to the organisation bound at `orgParam` — it made
+ * it, or it receives it and the referral is not ENTERED_IN_ERROR (CONTRACT.md section 3).
+ */
+export function referralVisibleSql(a: string, orgParam: string): string {
+  return `(${a}.creator_organisation_id = ${orgParam}
+           OR (${a}.to_organisation_id = ${orgParam} AND ${a}.status <> 'ENTERED_IN_ERROR'))`;
+}
+
+export function isReferralVisibleTo(
+  r: { creatorOrganisationId: string; toOrganisationId: string; status: string },
+  orgId: string,
+): boolean {
+  return (
+    r.creatorOrganisationId === orgId || (r.toOrganisationId === orgId && r.status !== 'ENTERED_IN_ERROR')
+  );
+}

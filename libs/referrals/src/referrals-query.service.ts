@@ -1,0 +1,144 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, checkFirst, decodeCursor, encodeCursor, isUuid, type RequestContext } from '#libs/common';
+import { Db } from '#libs/database';
+import { AuditAction, AuditService } from '#libs/audit';
+import { ReferralDirection, type ReferralStatus } from './enums.js';
+import type { ReferralFilter } from './referral.inputs.js';
+import {
+  type ReferralConnection,
+  referralColumns,
+  type ReferralModel,
+  type ReferralRow,
+  toReferral,
+} from './referral.model.js';
+import { referralVisibleSql } from './referral-visibility.js';
+
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/**
+ * The WHERE clause of `referrals` for a direction (organisation bound at $1). INBOX is served by
+ * referrals_inbox_idx (or referrals_inbox_service_idx with a service), OUTBOX by referrals_outbox_idx;
+ * ALL combines both in a BitmapOr.
+ */
+export function directionSql(direction: ReferralDirection): string {
+  const inbox = `(r.to_organisation_id = $1 AND (r.status <> 'ENTERED_IN_ERROR' OR r.creator_organisation_id = $1))`;
+  const outbox = `r.creator_organisation_id = $1`;
+  if (direction === ReferralDirection.INBOX) return inbox;
+  if (direction === ReferralDirection.OUTBOX) return outbox;
+  return `(${inbox} OR ${outbox})`;
+}
+
+function serviceSql(direction: ReferralDirection, param: string): string {
+  if (direction === ReferralDirection.INBOX) return `r.to_service_id = ${param}`;
+  if (direction === ReferralDirection.OUTBOX) return `r.from_service_id = ${param}`;
+  return `(r.to_service_id = ${param} OR r.from_service_id = ${param})`;
+}
+
+@Injectable()
+export class ReferralsQueryService {
+  constructor(
+    private readonly db: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  async get(ctx: RequestContext, id: string): Promise<ReferralModel> {
+    let personId: string | null = null;
+    return this.audit.deniedAudited(
+      ctx,
+      AuditAction.REFERRAL_READ,
+      () => personId,
+      async () => {
+        if (!isUuid(id)) throw AppError.notFound('Referral');
+        return this.db.transaction(async (tx) => {
+          const row = await tx.one<ReferralRow>(
+            `SELECT ${referralColumns('r')} FROM referrals r WHERE r.id = $1 AND ${referralVisibleSql('r', '$2')}`,
+            [id, ctx.actor.organisationId],
+          );
+          if (!row) throw AppError.notFound('Referral');
+          personId = row.person_id;
+          await this.audit.record(tx, ctx, AuditAction.REFERRAL_READ, [row.person_id]);
+          return toReferral(row);
+        });
+      },
+    );
+  }
+
+  async list(
+    ctx: RequestContext,
+    filter: ReferralFilter | null | undefined,
+    firstArg: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<ReferralConnection> {
+    const first = checkFirst(firstArg, 50);
+    let cursor: [string, string] | null = null;
+    if (after !== null && after !== undefined) {
+      const [at, id] = decodeCursor(after, 2);
+      if (typeof at !== 'string' || !CURSOR_TIME.test(at) || !isUuid(id))
+        throw AppError.badInput('after', 'The cursor is not valid; use an endCursor returned by this list.');
+      cursor = [at, id];
+    }
+    const empty: ReferralConnection = {
+      edges: [],
+      pageInfo: { hasNextPage: false, endCursor: null },
+      totalCount: 0,
+    };
+    const direction = filter?.direction ?? ReferralDirection.ALL;
+    const params: unknown[] = [ctx.actor.organisationId];
+    const where = [directionSql(direction)];
+    // Ids in filters never raise NOT_FOUND: a malformed id simply matches nothing.
+    if (filter?.serviceId !== null && filter?.serviceId !== undefined) {
+      if (!isUuid(filter.serviceId)) return empty;
+      params.push(filter.serviceId);
+      where.push(serviceSql(direction, `$${params.length}`));
+    }
+    if (filter?.personId !== null && filter?.personId !== undefined) {
+      if (!isUuid(filter.personId)) return empty;
+      params.push(filter.personId);
+      where.push(`r.person_id = $${params.length}`);
+    }
+    if (filter?.statuses !== null && filter?.statuses !== undefined) {
+      params.push(filter.statuses as ReferralStatus[]);
+      where.push(`r.status = ANY($${params.length}::text[])`);
+    }
+    const countParams = [...params];
+    const countWhere = [...where];
+    if (cursor) {
+      params.push(cursor[0], cursor[1]);
+      where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(first + 1);
+    const limit = `$${params.length}`;
+    const rest = where.slice(1);
+    const branch = (condition: string) =>
+      `(SELECT ${referralColumns('r')} FROM referrals r WHERE ${[condition, ...rest].join(' AND ')}
+         ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit})`;
+    // ALL: the inbox and the outbox-only part, each read in order from its own index and merged, so a
+    // page costs the page size rather than everything the organisation ever sent or received.
+    const pageSql =
+      direction === ReferralDirection.ALL
+        ? `SELECT * FROM (${branch(directionSql(ReferralDirection.INBOX))}
+             UNION ALL ${branch(`r.creator_organisation_id = $1 AND r.to_organisation_id <> $1`)}) x
+           ORDER BY x.created_at DESC, x.id DESC LIMIT ${limit}`
+        : branch(where[0]);
+    return this.db.transaction(async (tx) => {
+      const rows = await tx.query<ReferralRow>(pageSql, params);
+      const [{ n }] = await tx.query<{ n: number }>(
+        `SELECT count(*)::int AS n FROM referrals r WHERE ${countWhere.join(' AND ')}`,
+        countParams,
+      );
+      const page = rows.slice(0, first).map(toReferral);
+      await this.audit.record(
+        tx,
+        ctx,
+        AuditAction.REFERRAL_READ,
+        page.map((r) => r.personId),
+      );
+      const edges = page.map((node) => ({ node, cursor: encodeCursor([node.createdAtKey, node.id]) }));
+      return {
+        edges,
+        pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+        totalCount: n,
+      };
+    });
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { DirectoryModule } from '#libs/directory';
+import { PeopleModule } from '#libs/people';
+import { ReferralLoaders } from './referrals.loaders.js';
+import { ReferralsQueryService } from './referrals-query.service.js';
+import { ReferralEventResolver, ReferralResolver } from './referrals.resolvers.js';
+import { ReferralsService } from './referrals.service.js';
+
+@Module({
+  imports: [DirectoryModule, PeopleModule],
+  providers: [
+    ReferralsService,
+    ReferralsQueryService,
+    ReferralLoaders,
+    ReferralResolver,
+    ReferralEventResolver,
+  ],
+  exports: [ReferralsService, ReferralsQueryService, ReferralLoaders],
+})
+export class ReferralsModule {}

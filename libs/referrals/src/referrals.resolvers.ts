@@ -1,0 +1,133 @@
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditedAs, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import { AuditAction } from '#libs/audit';
+import { DirectoryLoaders, ServiceModel, StaffModel } from '#libs/directory';
+import { PeopleLoaders, PersonModel } from '#libs/people';
+import { MakeReferralInput, ReferralFilter, TransitionReferralInput } from './referral.inputs.js';
+import { isParty, ReferralConnection, ReferralEventModel, ReferralModel } from './referral.model.js';
+import { ReferralLoaders } from './referrals.loaders.js';
+import { ReferralsQueryService } from './referrals-query.service.js';
+import { ReferralsService } from './referrals.service.js';
+
+@Resolver(() => ReferralModel)
+export class ReferralResolver {
+  constructor(
+    private readonly commands: ReferralsService,
+    private readonly queries: ReferralsQueryService,
+    private readonly loaders: ReferralLoaders,
+    private readonly people: PeopleLoaders,
+    private readonly directory: DirectoryLoaders,
+  ) {}
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.REFERRAL_MAKE, { personArg: 'input.personId' })
+  @Mutation(() => ReferralModel)
+  makeReferral(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => MakeReferralInput }) input: MakeReferralInput,
+  ): Promise<ReferralModel> {
+    return this.commands.make(ctx, { ...input });
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.REFERRAL_TRANSITION)
+  @Mutation(() => ReferralModel)
+  transitionReferral(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => TransitionReferralInput }) input: TransitionReferralInput,
+  ): Promise<ReferralModel> {
+    return this.commands.transition(ctx, { ...input });
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.REFERRAL_READ)
+  @Query(() => ReferralModel, {
+    nullable: true,
+    description: 'null, with a NOT_FOUND error, when not visible',
+  })
+  referral(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<ReferralModel> {
+    return this.queries.get(ctx, id);
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.REFERRAL_READ)
+  @Query(() => ReferralConnection)
+  referrals(
+    @Ctx() ctx: RequestContext,
+    @Args('filter', { type: () => ReferralFilter, nullable: true }) filter: ReferralFilter | null,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<ReferralConnection> {
+    return this.queries.list(ctx, filter, first, after);
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => PersonModel)
+  async person(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<PersonModel> {
+    return (await this.people.person(ctx).load(r.personId))!;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => ServiceModel, {
+    nullable: true,
+    description: 'null for a referral from outside the partnership',
+  })
+  fromService(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ServiceModel | null> {
+    return r.fromServiceId ? this.directory.service(ctx).load(r.fromServiceId) : Promise.resolve(null);
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => ServiceModel)
+  async toService(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ServiceModel> {
+    return (await this.directory.service(ctx).load(r.toServiceId))!;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => StaffModel)
+  async createdBy(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<StaffModel> {
+    return (await this.directory.staff(ctx).load(r.createdByStaffId))!;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => [ReferralEventModel], {
+    description: 'Oldest first; the first event is the creation (to REQUESTED)',
+  })
+  history(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ReferralEventModel[]> {
+    return this.loaders.history(ctx).load(r.id);
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Visible to the referring and receiving organisations only',
+  })
+  note(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): string | null {
+    return isParty(r, ctx.actor.organisationId) ? r.noteText : null;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => String, {
+    nullable: true,
+    description: 'Visible to the referring and receiving organisations only',
+  })
+  safeguardingJustification(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): string | null {
+    return isParty(r, ctx.actor.organisationId) ? r.safeguardingJustificationText : null;
+  }
+}
+
+@Resolver(() => ReferralEventModel)
+export class ReferralEventResolver {
+  constructor(private readonly directory: DirectoryLoaders) {}
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => StaffModel)
+  async by(@Parent() e: ReferralEventModel, @Ctx() ctx: RequestContext): Promise<StaffModel> {
+    return (await this.directory.staff(ctx).load(e.byStaffId))!;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => String, { nullable: true })
+  note(@Parent() e: ReferralEventModel, @Ctx() ctx: RequestContext): string | null {
+    return e.partyOrganisationIds.includes(ctx.actor.organisationId) ? e.noteText : null;
+  }
+}

@@ -1,0 +1,56 @@
+import { normaliseMakeReferral, referralFingerprint, type MakeReferralPlain } from './make-referral-input.js';
+
+const P = '4c1d2b0e-8a53-4d0c-9b0e-2f9a6f0c1a11';
+const S = '5c1d2b0e-8a53-4d0c-9b0e-2f9a6f0c1a12';
+const base: MakeReferralPlain = {
+  personId: P,
+  toServiceId: S,
+  route: 'SELF',
+  needs: ['HOUSING', 'EMPLOYMENT'],
+};
+
+function field(input: MakeReferralPlain): string | undefined {
+  try {
+    normaliseMakeReferral(input);
+    return undefined;
+  } catch (e) {
+    return (e as { extensions: { field: string } }).extensions.field;
+  }
+}
+
+describe('makeReferral input rules', () => {
+  it.each([
+    [{ ...base, route: 'STAFF' }, 'route'],
+    [{ ...base, fromServiceId: S }, 'route'],
+    [{ ...base, needs: [] }, 'needs'],
+    [{ ...base, needs: ['HOUSING', 'HOUSING'] }, 'needs'],
+    [{ ...base, note: 'x'.repeat(4001) }, 'note'],
+    [{ ...base, note: 'bad\u0000char' }, 'note'],
+    [{ ...base, safeguardingJustification: 'too short' }, 'safeguardingJustification'],
+    [{ ...base, safeguardingJustification: '     ' }, 'safeguardingJustification'],
+    [{ ...base, safeguardingJustification: `  ${'x'.repeat(19)}  ` }, 'safeguardingJustification'],
+    [{ ...base, idempotencyKey: '   ' }, 'idempotencyKey'],
+    [{ ...base, idempotencyKey: 'k'.repeat(101) }, 'idempotencyKey'],
+  ] as [MakeReferralPlain, string][])('%j → BAD_USER_INPUT on %s', (input, f) => {
+    expect(field(input)).toBe(f);
+  });
+
+  it('accepts a note of 4,000 characters with line breaks, and a key of 100', () => {
+    expect(field({ ...base, note: 'a\n'.repeat(2000), idempotencyKey: 'k'.repeat(100) })).toBeUndefined();
+  });
+});
+
+describe('idempotency fingerprint', () => {
+  const fp = (i: MakeReferralPlain) => referralFingerprint(normaliseMakeReferral(i));
+  it('treats trimmed strings, omitted fields and needs order as identical', () => {
+    expect(fp({ ...base, note: '  hello ' })).toBe(fp({ ...base, note: 'hello' }));
+    expect(fp({ ...base, note: null })).toBe(fp({ ...base }));
+    expect(fp({ ...base, needs: ['EMPLOYMENT', 'HOUSING'] })).toBe(fp(base));
+    expect(fp({ ...base, idempotencyKey: 'a' })).toBe(fp({ ...base, idempotencyKey: 'b' }));
+  });
+  it('differs when anything meaningful differs', () => {
+    expect(fp({ ...base, note: 'x' })).not.toBe(fp(base));
+    expect(fp({ ...base, needs: ['HOUSING'] })).not.toBe(fp(base));
+    expect(fp({ ...base, route: 'GP' })).not.toBe(fp(base));
+  });
+});

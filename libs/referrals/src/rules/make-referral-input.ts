@@ -1,0 +1,107 @@
+import { createHash } from 'node:crypto';
+import { AppError, hasControlChars, LONG_TEXT_MAX } from '#libs/common';
+
+export const SAFEGUARDING_MIN = 20;
+export const IDEMPOTENCY_KEY_MAX = 100;
+
+export interface MakeReferralPlain {
+  personId: string;
+  fromServiceId?: string | null;
+  toServiceId: string;
+  route: string;
+  needs: string[];
+  note?: string | null;
+  idempotencyKey?: string | null;
+  safeguardingJustification?: string | null;
+}
+
+/** A makeReferral input after the input rules: trimmed strings, omitted = null, needs in order given. */
+export interface NormalisedReferralInput {
+  personId: string;
+  fromServiceId: string | null;
+  toServiceId: string;
+  route: string;
+  needs: string[];
+  note: string | null;
+  idempotencyKey: string | null;
+  safeguardingJustification: string | null;
+}
+
+function optionalText(field: string, v: unknown, max: number): string | null {
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'string') throw AppError.badInput(field, 'Must be text.');
+  const t = v.trim();
+  if (t === '') return null;
+  if (t.length > max || hasControlChars(t, true))
+    throw AppError.badInput(
+      field,
+      `Must be at most ${max.toLocaleString('en-GB')} characters, without control characters.`,
+    );
+  return t;
+}
+
+/** The input rules of makeReferral (CONTRACT.md sections 5 and 6); BAD_USER_INPUT names the field. */
+export function normaliseMakeReferral(input: MakeReferralPlain): NormalisedReferralInput {
+  const fromServiceId = input.fromServiceId ?? null;
+  if ((input.route === 'STAFF') !== (fromServiceId !== null))
+    throw AppError.badInput(
+      'route',
+      fromServiceId === null
+        ? 'route STAFF needs fromServiceId (the referring service).'
+        : 'A referral from a service of the partnership has route STAFF.',
+    );
+  const needs = input.needs ?? [];
+  if (needs.length === 0) throw AppError.badInput('needs', 'Name at least one need.');
+  if (new Set(needs).size !== needs.length) throw AppError.badInput('needs', 'Each need may be named once.');
+  const note = optionalText('note', input.note, LONG_TEXT_MAX);
+  const safeguardingJustification = optionalText(
+    'safeguardingJustification',
+    input.safeguardingJustification,
+    LONG_TEXT_MAX,
+  );
+  // Given at all (even blank), it must be a real justification: never a silent fallback to "no consent".
+  const justificationGiven =
+    input.safeguardingJustification !== null && input.safeguardingJustification !== undefined;
+  if (justificationGiven && (safeguardingJustification ?? '').length < SAFEGUARDING_MIN)
+    throw AppError.badInput(
+      'safeguardingJustification',
+      `A safeguarding justification needs at least ${SAFEGUARDING_MIN} characters.`,
+    );
+  let idempotencyKey: string | null = null;
+  if (input.idempotencyKey !== null && input.idempotencyKey !== undefined) {
+    if (typeof input.idempotencyKey !== 'string') throw AppError.badInput('idempotencyKey', 'Must be text.');
+    idempotencyKey = input.idempotencyKey.trim();
+    if (idempotencyKey.length < 1 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX)
+      throw AppError.badInput(
+        'idempotencyKey',
+        `idempotencyKey must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`,
+      );
+  }
+  return {
+    personId: input.personId,
+    fromServiceId,
+    toServiceId: input.toServiceId,
+    route: input.route,
+    needs: [...needs],
+    note,
+    idempotencyKey,
+    safeguardingJustification,
+  };
+}
+
+/**
+ * The fingerprint an idempotency key is bound to: the normalised input (strings trimmed, omitted =
+ * null, needs as a set), without the key itself.
+ */
+export function referralFingerprint(n: NormalisedReferralInput): string {
+  const canonical = JSON.stringify([
+    n.personId.toLowerCase(),
+    n.fromServiceId?.toLowerCase() ?? null,
+    n.toServiceId.toLowerCase(),
+    n.route,
+    [...new Set(n.needs)].sort(),
+    n.note,
+    n.safeguardingJustification,
+  ]);
+  return createHash('sha256').update(canonical).digest('hex');
+}

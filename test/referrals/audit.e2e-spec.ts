@@ -1,0 +1,177 @@
+import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+import { auditRows, ok, Q, referAtoB, registerPerson, world, type World } from './world.js';
+
+describe('audit trail (CONTRACT.md section 3)', () => {
+  let t: TestApp;
+  let w: World;
+  beforeAll(async () => {
+    t = await startTestApp();
+    w = await world(t);
+  });
+  afterAll(() => t.close());
+
+  it('records reads and changes with who, organisation, person and request id', async () => {
+    const { id, personId } = await referAtoB(t, w);
+    ok(await t.gql(Q.person, { id: personId }, w.b.worker.token), 'person');
+    ok(await t.gql(Q.referral, { id }, w.b.worker.token), 'referral');
+    ok(
+      await t.gql(
+        Q.transition,
+        { input: { referralId: id, to: 'ACCEPTED', expectedVersion: 1 } },
+        w.b.worker.token,
+      ),
+      'transitionReferral',
+    );
+    const events = ok(await t.gql(Q.audit, { personId }, w.admin.token), 'auditEvents').nodes;
+    expect(events.map((e: any) => e.action)).toEqual([
+      'referral.transition',
+      'referral.read',
+      'person.read',
+      'referral.make',
+      'consent.record',
+      'person.register',
+    ]);
+    expect(events[0]).toMatchObject({
+      outcome: 'SUCCESS',
+      personId,
+      staff: { id: w.b.worker.id },
+      organisation: { id: w.b.id },
+    });
+    expect(events.every((e: any) => typeof e.requestId === 'string' && e.requestId.length > 0)).toBe(true);
+    expect(new Set(events.map((e: any) => e.requestId)).size).toBe(events.length);
+  });
+
+  it('a failed mutation leaves no audit of a change', async () => {
+    const { id, personId } = await referAtoB(t, w);
+    const before = await auditRows(t, personId);
+    expect(
+      errorCode(
+        await t.gql(
+          Q.transition,
+          { input: { referralId: id, to: 'ACCEPTED', expectedVersion: 7 } },
+          w.b.worker.token,
+        ),
+      ),
+    ).toBe('CONFLICT');
+    expect(
+      errorCode(
+        await t.gql(
+          Q.transition,
+          { input: { referralId: id, to: 'REJECTED', expectedVersion: 1 } },
+          w.b.worker.token,
+        ),
+      ),
+    ).toBe('BAD_USER_INPUT');
+    expect(
+      errorCode(
+        await t.gql(
+          Q.transition,
+          { input: { referralId: id, to: 'COMPLETED', expectedVersion: 1 } },
+          w.b.worker.token,
+        ),
+      ),
+    ).toBe('INVALID_TRANSITION');
+    expect(
+      errorCode(await t.gql(Q.update, { id: personId, input: { nhsNumber: '1' } }, w.a.worker.token)),
+    ).toBe('BAD_USER_INPUT');
+    expect(await auditRows(t, personId)).toEqual(before);
+  });
+
+  it('refusals with FORBIDDEN, NOT_FOUND and CONSENT_REQUIRED are recorded DENIED', async () => {
+    const { id, personId } = await referAtoB(t, w);
+    // wrong party
+    expect(
+      errorCode(
+        await t.gql(
+          Q.transition,
+          { input: { referralId: id, to: 'ACCEPTED', expectedVersion: 1 } },
+          w.a.worker.token,
+        ),
+      ),
+    ).toBe('FORBIDDEN');
+    // invisible
+    expect(errorCode(await t.gql(Q.person, { id: personId }, w.c.worker.token))).toBe('NOT_FOUND');
+    expect(errorCode(await t.gql(Q.referral, { id }, w.c.worker.token))).toBe('NOT_FOUND');
+    // no consent
+    const p2 = await registerPerson(t, w.a.worker.token);
+    expect(
+      errorCode(
+        await t.gql(
+          Q.make,
+          {
+            input: {
+              personId: p2,
+              fromServiceId: w.a.service,
+              toServiceId: w.b.service,
+              route: 'STAFF',
+              needs: ['HOUSING'],
+            },
+          },
+          w.a.worker.token,
+        ),
+      ),
+    ).toBe('CONSENT_REQUIRED');
+    const denied = await t.db.query(
+      `SELECT action, staff_id, person_id FROM audit_events WHERE outcome = 'DENIED' ORDER BY seq`,
+    );
+    expect(denied).toEqual(
+      expect.arrayContaining([
+        { action: 'referral.transition', staff_id: w.a.worker.id, person_id: personId },
+        { action: 'person.read', staff_id: w.c.worker.id, person_id: personId },
+        { action: 'referral.read', staff_id: w.c.worker.id, person_id: null },
+        { action: 'referral.make', staff_id: w.a.worker.id, person_id: p2 },
+      ]),
+    );
+  });
+
+  it('auditEvents is ADMIN only', async () => {
+    for (const s of [w.a.worker, w.a.manager, w.commissioner])
+      expect(errorCode(await t.gql(Q.audit, {}, s.token))).toBe('FORBIDDEN');
+  });
+
+  it('is newest first with keyset cursors, filterable by staff', async () => {
+    const all: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = ok(
+        await t.gql(Q.audit, { staffId: w.b.worker.id, first: 2, after }, w.admin.token),
+        'auditEvents',
+      );
+      all.push(...page.nodes.map((n: any) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    const rows = await t.db.query('SELECT id FROM audit_events WHERE staff_id = $1 ORDER BY seq DESC', [
+      w.b.worker.id,
+    ]);
+    expect(all).toEqual(rows.map((r) => r.id));
+    expect(ok(await t.gql(Q.audit, { personId: 'nope' }, w.admin.token), 'auditEvents').nodes).toEqual([]);
+    const bad = await t.gql(Q.audit, { after: 'zzz' }, w.admin.token);
+    expect([errorCode(bad), bad.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', 'after']);
+  });
+
+  it('cannot be changed or deleted', async () => {
+    await expect(t.db.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`TRUNCATE audit_events`)).rejects.toThrow(/append-only/);
+    await expect(t.db.query(`UPDATE referral_events SET note = 'x'`)).rejects.toThrow(/append-only/);
+  });
+
+  it('a read whose audit cannot be written fails', async () => {
+    const personId = await registerPerson(t, w.a.worker.token);
+    await t.db.query(
+      `CREATE FUNCTION audit_broken() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$`,
+    );
+    await t.db.query(
+      `CREATE TRIGGER audit_broken BEFORE INSERT ON audit_events FOR EACH ROW EXECUTE FUNCTION audit_broken()`,
+    );
+    try {
+      const res = await t.gql(Q.person, { id: personId }, w.a.worker.token);
+      expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
+      expect(res.data?.person ?? null).toBeNull();
+    } finally {
+      await t.db.query('DROP TRIGGER audit_broken ON audit_events');
+      await t.db.query('DROP FUNCTION audit_broken()');
+    }
+  });
+});
