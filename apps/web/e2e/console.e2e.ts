@@ -142,7 +142,11 @@ describe('staff console in a real browser', () => {
     await page.getByRole('list', { name: 'Journey, oldest first' }).waitFor();
     personUrl = page.url();
     expect(await page.locator('.app-timeline__item').count()).toBeGreaterThan(0);
-    await page.screenshot({ path: `${SCREENSHOTS}journey.png`, fullPage: true });
+    await page.screenshot({
+      path: `${SCREENSHOTS}journey.png`,
+      fullPage: true,
+      clip: { x: 0, y: 0, width: 1280, height: 1500 },
+    });
     await audit('person and journey');
 
     await page.getByRole('link', { name: 'Make a referral' }).click();
