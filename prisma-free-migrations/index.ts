@@ -5,6 +5,7 @@ import { Audit1764201600004 } from './0004-audit.js';
 import { Outcomes1764201600005 } from './0005-outcomes.js';
 import { LoginFailuresPruning1764201600006 } from './0006-login-failures-pruning.js';
 import { StaffTokenGeneration1764201600007 } from './0007-staff-token-generation.js';
+import { OutcomeHoursPrecision1764201600020 } from './0020-outcome-hours-precision.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   Outcomes1764201600005,
   LoginFailuresPruning1764201600006,
   StaffTokenGeneration1764201600007,
+  OutcomeHoursPrecision1764201600020,
 ];

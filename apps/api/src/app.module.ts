@@ -10,6 +10,8 @@ import { DatabaseModule, Db } from '#libs/database';
 import { DirectoryModule } from '#libs/directory';
 import { PeopleModule } from '#libs/people';
 import { ReferralsModule } from '#libs/referrals';
+import { OutcomesModule } from '#libs/outcomes';
+import { JourneysModule } from '#libs/journeys';
 import { AuditEventsResolver } from './audit/audit-events.resolver.js';
 import { APP_CONFIG } from './app-config.token.js';
 import type { AppConfig } from './config.js';
@@ -36,6 +38,8 @@ export class AppModule {
         DirectoryModule,
         PeopleModule,
         ReferralsModule,
+        OutcomesModule,
+        JourneysModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -1,14 +1,30 @@
 import type { Logger } from 'pino';
 import { type Db, StartupError } from '#libs/database';
-import { bootstrapAdminProblem, ensureBootstrapAdmin } from '#libs/directory';
+import { DEMO_PASSWORD, seedDemoIfEmpty } from '#libs/demo';
+import { bootstrapAdminProblem, ensureBootstrapAdmin, hashPassword } from '#libs/directory';
 import type { AppConfig } from './config.js';
 
 /**
- * Runs once after migrations, before serving: the bootstrap administrator and the demo
- * partnership (each library adds its task here as it lands).
+ * Runs once after migrations, before serving: the demo partnership (first start only, so before
+ * anything else creates an organisation) and the bootstrap administrator.
  */
 export async function runStartupTasks(config: AppConfig, db: Db, logger: Logger): Promise<void> {
+  if (config.seedDemo) await seedDemo(db, logger);
   await bootstrapAdmin(config, db, logger);
+}
+
+/** The demo partnership on first start (config.seedDemo is never true in production). */
+async function seedDemo(db: Db, logger: Logger): Promise<void> {
+  const started = Date.now();
+  // One hash shared by every demo login (the demo password is for demo data only).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const result = await seedDemoIfEmpty(db, { passwordHash });
+  if (!result) return;
+  const ms = Date.now() - started;
+  logger.info(
+    { ms, insertMs: result.ms, rows: result.rows, statements: result.statements },
+    `seeded the demo partnership in ${(ms / 1000).toFixed(1)} s (demo logins in the README, password "${DEMO_PASSWORD}")`,
+  );
 }
 
 /** BOOTSTRAP_ADMIN_EMAIL / BOOTSTRAP_ADMIN_PASSWORD (CONTRACT.md section 1). */

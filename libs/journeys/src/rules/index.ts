@@ -1,0 +1,3 @@
+export * from './entry-kind.js';
+export * from './entry-visibility.js';
+export * from './summary.js';

@@ -1,0 +1,34 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum WellbeingInstrument {
+  SWEMWBS = 'SWEMWBS',
+  ONS4 = 'ONS4',
+}
+
+export enum OutcomeType {
+  STARTED_VOLUNTEERING = 'STARTED_VOLUNTEERING',
+  VOLUNTEERING_HOURS = 'VOLUNTEERING_HOURS',
+  ESOL_LEVEL_ACHIEVED = 'ESOL_LEVEL_ACHIEVED',
+  QUALIFICATION_GAINED = 'QUALIFICATION_GAINED',
+  ENTERED_EDUCATION_OR_TRAINING = 'ENTERED_EDUCATION_OR_TRAINING',
+  ENTERED_EMPLOYMENT = 'ENTERED_EMPLOYMENT',
+  SUSTAINED_EMPLOYMENT = 'SUSTAINED_EMPLOYMENT',
+  CHILD_SCHOOL_PLACE = 'CHILD_SCHOOL_PLACE',
+  IMPROVED_HOUSING = 'IMPROVED_HOUSING',
+  REDUCED_ISOLATION = 'REDUCED_ISOLATION',
+  HEALTHIER_LIFESTYLE = 'HEALTHIER_LIFESTYLE',
+  OTHER = 'OTHER',
+}
+
+export enum EsolLevel {
+  PRE_ENTRY = 'PRE_ENTRY',
+  ENTRY_1 = 'ENTRY_1',
+  ENTRY_2 = 'ENTRY_2',
+  ENTRY_3 = 'ENTRY_3',
+  LEVEL_1 = 'LEVEL_1',
+  LEVEL_2 = 'LEVEL_2',
+}
+
+registerEnumType(WellbeingInstrument, { name: 'WellbeingInstrument' });
+registerEnumType(OutcomeType, { name: 'OutcomeType' });
+registerEnumType(EsolLevel, { name: 'EsolLevel' });

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import type DataLoader from 'dataloader';
+import type { RequestContext } from '#libs/common';
+import { Db } from '#libs/database';
+import { OUTCOME_COLUMNS, type OutcomeModel, type OutcomeRow, toOutcome } from './outcome.model.js';
+import {
+  toWellbeing,
+  WELLBEING_COLUMNS,
+  type WellbeingAssessmentModel,
+  type WellbeingRow,
+} from './wellbeing.model.js';
+
+/** Per-request loaders. No visibility checks: callers hand them ids they have already checked. */
+@Injectable()
+export class OutcomesLoaders {
+  constructor(private readonly db: Db) {}
+
+  assessment(ctx: RequestContext): DataLoader<string, WellbeingAssessmentModel | null> {
+    return ctx.loader('outcomes.assessment', async (ids: readonly string[]) => {
+      const rows = await this.db.query<WellbeingRow>(
+        `SELECT ${WELLBEING_COLUMNS} FROM wellbeing_assessments WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const map = new Map(rows.map((r) => [r.id, toWellbeing(r)]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  }
+
+  outcome(ctx: RequestContext): DataLoader<string, OutcomeModel | null> {
+    return ctx.loader('outcomes.outcome', async (ids: readonly string[]) => {
+      const rows = await this.db.query<OutcomeRow>(
+        `SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const map = new Map(rows.map((r) => [r.id, toOutcome(r)]));
+      return ids.map((id) => map.get(id) ?? null);
+    });
+  }
+}

@@ -1,0 +1,96 @@
+import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AuditedAs, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import { AuditAction } from '#libs/audit';
+import { DirectoryLoaders, ServiceModel, StaffModel } from '#libs/directory';
+import { PeopleLoaders, PersonModel } from '#libs/people';
+import { ReferralLoaders, ReferralModel } from '#libs/referrals';
+import { OutcomeModel } from './outcome.model.js';
+import { RecordOutcomeInput, RecordWellbeingInput } from './outcomes.inputs.js';
+import { OutcomesService } from './outcomes.service.js';
+import { WellbeingAssessmentModel } from './wellbeing.model.js';
+
+@Resolver(() => WellbeingAssessmentModel)
+export class WellbeingResolver {
+  constructor(
+    private readonly outcomes: OutcomesService,
+    private readonly people: PeopleLoaders,
+    private readonly directory: DirectoryLoaders,
+  ) {}
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.WELLBEING_RECORD, { personArg: 'input.personId' })
+  @Mutation(() => WellbeingAssessmentModel)
+  recordWellbeing(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => RecordWellbeingInput }) input: RecordWellbeingInput,
+  ): Promise<WellbeingAssessmentModel> {
+    return this.outcomes.recordWellbeing(ctx, { ...input });
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => PersonModel)
+  async person(@Parent() a: WellbeingAssessmentModel, @Ctx() ctx: RequestContext): Promise<PersonModel> {
+    return (await this.people.person(ctx).load(a.personId))!;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => ServiceModel)
+  async service(@Parent() a: WellbeingAssessmentModel, @Ctx() ctx: RequestContext): Promise<ServiceModel> {
+    return (await this.directory.service(ctx).load(a.serviceId))!;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => StaffModel)
+  async recordedBy(@Parent() a: WellbeingAssessmentModel, @Ctx() ctx: RequestContext): Promise<StaffModel> {
+    return (await this.directory.staff(ctx).load(a.recordedByStaffId))!;
+  }
+}
+
+@Resolver(() => OutcomeModel)
+export class OutcomeResolver {
+  constructor(
+    private readonly outcomes: OutcomesService,
+    private readonly people: PeopleLoaders,
+    private readonly directory: DirectoryLoaders,
+    private readonly referrals: ReferralLoaders,
+  ) {}
+
+  @Roles(...PERSON_DATA_ROLES)
+  @AuditedAs(AuditAction.OUTCOME_RECORD, { personArg: 'input.personId' })
+  @Mutation(() => OutcomeModel)
+  recordOutcome(
+    @Ctx() ctx: RequestContext,
+    @Args('input', { type: () => RecordOutcomeInput }) input: RecordOutcomeInput,
+  ): Promise<OutcomeModel> {
+    return this.outcomes.recordOutcome(ctx, { ...input });
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => PersonModel)
+  async person(@Parent() o: OutcomeModel, @Ctx() ctx: RequestContext): Promise<PersonModel> {
+    return (await this.people.person(ctx).load(o.personId))!;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => ServiceModel, { description: 'the service that records it' })
+  async service(@Parent() o: OutcomeModel, @Ctx() ctx: RequestContext): Promise<ServiceModel> {
+    return (await this.directory.service(ctx).load(o.serviceId))!;
+  }
+
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => StaffModel)
+  async recordedBy(@Parent() o: OutcomeModel, @Ctx() ctx: RequestContext): Promise<StaffModel> {
+    return (await this.directory.staff(ctx).load(o.recordedByStaffId))!;
+  }
+
+  /** The referral it was tied to; absent (null) when it has since been entered in error, except for its creator. */
+  @Roles(...PERSON_DATA_ROLES)
+  @ResolveField(() => ReferralModel, { nullable: true })
+  async referral(@Parent() o: OutcomeModel, @Ctx() ctx: RequestContext): Promise<ReferralModel | null> {
+    if (!o.referralId) return null;
+    const r = await this.referrals.referral(ctx).load(o.referralId);
+    if (!r) return null;
+    if (r.status === 'ENTERED_IN_ERROR' && r.creatorOrganisationId !== ctx.actor.organisationId) return null;
+    return r;
+  }
+}

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, isUuid, londonToday, type RequestContext } from '#libs/common';
+import { Db } from '#libs/database';
+import { AuditAction, AuditService } from '#libs/audit';
+import { PeopleAccess } from '#libs/people';
+import { referralVisibleSql } from '#libs/referrals';
+import { OUTCOME_COLUMNS, type OutcomeModel, type OutcomeRow, toOutcome } from './outcome.model.js';
+import type { RecordOutcomeInput, RecordWellbeingInput } from './outcomes.inputs.js';
+import { assertNotFuture, cleanOutcomeInput } from './rules/outcome-input.js';
+import { scoreWellbeing } from './scoring/score.js';
+import {
+  toWellbeing,
+  WELLBEING_COLUMNS,
+  type WellbeingAssessmentModel,
+  type WellbeingRow,
+} from './wellbeing.model.js';
+
+/** Recording wellbeing assessments and outcomes (CONTRACT.md sections 3, 6 and 7). */
+@Injectable()
+export class OutcomesService {
+  constructor(
+    private readonly db: Db,
+    private readonly access: PeopleAccess,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** FORBIDDEN unless `serviceId` is a service of the caller's organisation. */
+  private async assertOwnService(ctx: RequestContext, serviceId: string): Promise<void> {
+    const own =
+      isUuid(serviceId) &&
+      (await this.db.one('SELECT 1 FROM services WHERE id = $1 AND organisation_id = $2', [
+        serviceId,
+        ctx.actor.organisationId,
+      ]));
+    if (!own) throw AppError.forbidden('serviceId must be a service of your organisation.');
+  }
+
+  async recordWellbeing(ctx: RequestContext, input: RecordWellbeingInput): Promise<WellbeingAssessmentModel> {
+    return this.audit.deniedAudited(ctx, AuditAction.WELLBEING_RECORD, input.personId, async () => {
+      await this.assertOwnService(ctx, input.serviceId);
+      await this.access.assertVisible(ctx, input.personId);
+      const score = scoreWellbeing(input.instrument, input.responses);
+      const takenOn = assertNotFuture('takenOn', input.takenOn, londonToday());
+      return this.db.transaction(async (tx) => {
+        const row = await tx.one<WellbeingRow>(
+          `INSERT INTO wellbeing_assessments
+             (person_id, service_id, organisation_id, instrument, responses, raw_score, metric_score, taken_on, recorded_by_staff_id)
+           VALUES ($1, $2, $3, $4, $5::smallint[], $6, $7, $8::date, $9)
+           RETURNING ${WELLBEING_COLUMNS}`,
+          [
+            input.personId,
+            input.serviceId,
+            ctx.actor.organisationId,
+            input.instrument,
+            score.responses,
+            score.rawScore,
+            score.metricScore,
+            takenOn,
+            ctx.actor.staffId,
+          ],
+        );
+        await this.audit.record(tx, ctx, AuditAction.WELLBEING_RECORD, [input.personId]);
+        return toWellbeing(row!);
+      });
+    });
+  }
+
+  async recordOutcome(ctx: RequestContext, input: RecordOutcomeInput): Promise<OutcomeModel> {
+    return this.audit.deniedAudited(ctx, AuditAction.OUTCOME_RECORD, input.personId, async () => {
+      await this.assertOwnService(ctx, input.serviceId);
+      await this.access.assertVisible(ctx, input.personId);
+      const referralId = input.referralId ?? null;
+      if (referralId !== null) {
+        const visible =
+          isUuid(referralId) &&
+          (await this.db.one(
+            `SELECT 1 FROM referrals r WHERE r.id = $1 AND r.person_id = $2 AND ${referralVisibleSql('r', '$3')}`,
+            [referralId, input.personId, ctx.actor.organisationId],
+          ));
+        if (!visible) throw AppError.notFound('Referral');
+      }
+      const clean = cleanOutcomeInput(
+        {
+          type: input.type,
+          achievedOn: input.achievedOn,
+          esolLevel: input.esolLevel,
+          hours: input.hours,
+          contracted: input.contracted,
+          note: input.note,
+        },
+        londonToday(),
+      );
+      return this.db.transaction(async (tx) => {
+        const row = await tx.one<OutcomeRow>(
+          `INSERT INTO outcomes
+             (person_id, service_id, organisation_id, referral_id, type, achieved_on, esol_level, hours, contracted, note, recorded_by_staff_id)
+           VALUES ($1, $2, $3, $4, $5, $6::date, $7, $8, $9, $10, $11)
+           RETURNING ${OUTCOME_COLUMNS}`,
+          [
+            input.personId,
+            input.serviceId,
+            ctx.actor.organisationId,
+            referralId,
+            clean.type,
+            clean.achievedOn,
+            clean.esolLevel,
+            clean.hours,
+            clean.contracted,
+            clean.note,
+            ctx.actor.staffId,
+          ],
+        );
+        await this.audit.record(tx, ctx, AuditAction.OUTCOME_RECORD, [input.personId]);
+        return toOutcome(row!);
+      });
+    });
+  }
+}
