@@ -245,7 +245,10 @@ describe('referral life cycle (CONTRACT.md section 5)', () => {
       ]);
       const [row] = await t.db.query('SELECT status, version FROM referrals WHERE id = $1', [id]);
       expect(row).toEqual({ status: 'ACCEPTED', version: 2 });
-      const events = await t.db.query('SELECT to_status FROM referral_events WHERE referral_id = $1 ORDER BY seq', [id]);
+      const events = await t.db.query(
+        'SELECT to_status FROM referral_events WHERE referral_id = $1 ORDER BY seq',
+        [id],
+      );
       expect(events.map((e) => e.to_status)).toEqual(['REQUESTED', 'ACCEPTED']);
       expect(
         (await auditRows(t, null, 'referral.transition')).filter((a) => a.outcome === 'SUCCESS').length,
