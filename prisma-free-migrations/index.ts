@@ -6,6 +6,9 @@ import { Outcomes1764201600005 } from './0005-outcomes.js';
 import { LoginFailuresPruning1764201600006 } from './0006-login-failures-pruning.js';
 import { StaffTokenGeneration1764201600007 } from './0007-staff-token-generation.js';
 import { OutcomeHoursPrecision1764201600020 } from './0020-outcome-hours-precision.js';
+import { AnalyticsIndexes1764201600030 } from './0030-analytics-indexes.js';
+import { ReferralAgeBand1764201600031 } from './0031-referral-age-band.js';
+import { PersonPathways1764201600032 } from './0032-person-pathways.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -17,4 +20,7 @@ export const MIGRATIONS = [
   LoginFailuresPruning1764201600006,
   StaffTokenGeneration1764201600007,
   OutcomeHoursPrecision1764201600020,
+  AnalyticsIndexes1764201600030,
+  ReferralAgeBand1764201600031,
+  PersonPathways1764201600032,
 ];

@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
+import { AnalyticsModule } from '#libs/analytics';
 import { AuditModule } from '#libs/audit';
 import { AuthModule, Authenticator } from '#libs/auth';
 import { DatabaseModule, Db } from '#libs/database';
@@ -40,6 +41,10 @@ export class AppModule {
         ReferralsModule,
         OutcomesModule,
         JourneysModule,
+        AnalyticsModule.forRoot({
+          threshold: config.disclosureThreshold,
+          rounding: config.disclosureRounding,
+        }),
       ],
       controllers: [HealthController],
       providers: [

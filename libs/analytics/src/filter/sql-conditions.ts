@@ -1,0 +1,59 @@
+import type { AnalyticsFilter } from './analytics-filter.js';
+
+/** Collects positional parameters for one statement. */
+export class SqlParams {
+  readonly values: unknown[] = [];
+  add(value: unknown): string {
+    this.values.push(value);
+    return `$${this.values.length}`;
+  }
+}
+
+/** Whose data the caller may count: the whole partnership, or one organisation's (SERVICE_MANAGER). */
+export interface AnalyticsScope {
+  organisationId: string | null;
+}
+
+/** Midnight at the start of a London calendar date, as an instant. */
+const londonMidnight = (param: string) => `(${param}::date::timestamp AT TIME ZONE 'Europe/London')`;
+
+/**
+ * WHERE conditions for referrals (alias `r`): never ENTERED_IN_ERROR; created in the filter's months
+ * (London dates); the RECEIVING service's category, organisation and ward; and the caller's scope
+ * (a SERVICE_MANAGER sees referrals its organisation made or received). The first condition
+ * matches the predicate of the analytics indexes (migration 0030).
+ */
+export function referralConditions(f: AnalyticsFilter, scope: AnalyticsScope, p: SqlParams): string {
+  const c = [`r.status <> 'ENTERED_IN_ERROR'`];
+  if (f.fromDate) c.push(`r.created_at >= ${londonMidnight(p.add(f.fromDate))}`);
+  if (f.toExclusive) c.push(`r.created_at < ${londonMidnight(p.add(f.toExclusive))}`);
+  if (f.organisationIds) c.push(`r.to_organisation_id = ANY(${p.add(f.organisationIds)}::uuid[])`);
+  if (f.categories) c.push(`r.to_category = ANY(${p.add(f.categories)}::text[])`);
+  if (f.wards) c.push(`r.to_ward = ANY(${p.add(f.wards)}::text[])`);
+  if (scope.organisationId) {
+    const org = p.add(scope.organisationId);
+    c.push(`(r.creator_organisation_id = ${org}::uuid OR r.to_organisation_id = ${org}::uuid)`);
+  }
+  return c.join(' AND ');
+}
+
+/**
+ * WHERE conditions for assessments and outcomes (alias `x`, joined to their recording service `s`):
+ * the recording service's category, organisation and ward; `dateColumn` (takenOn / achievedOn) in
+ * the filter's months; and the caller's scope (a SERVICE_MANAGER sees what its services recorded).
+ */
+export function recordedConditions(
+  f: AnalyticsFilter,
+  scope: AnalyticsScope,
+  p: SqlParams,
+  dateColumn: string,
+): string {
+  const c = ['true'];
+  if (f.fromDate) c.push(`x.${dateColumn} >= ${p.add(f.fromDate)}::date`);
+  if (f.toExclusive) c.push(`x.${dateColumn} < ${p.add(f.toExclusive)}::date`);
+  if (f.organisationIds) c.push(`x.organisation_id = ANY(${p.add(f.organisationIds)}::uuid[])`);
+  if (f.categories) c.push(`s.category = ANY(${p.add(f.categories)}::text[])`);
+  if (f.wards) c.push(`s.ward = ANY(${p.add(f.wards)}::text[])`);
+  if (scope.organisationId) c.push(`x.organisation_id = ${p.add(scope.organisationId)}::uuid`);
+  return c.join(' AND ');
+}
