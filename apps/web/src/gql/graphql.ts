@@ -6,8 +6,10 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AnalyticsFilter = {
   categories?: Array<ServiceCategory> | null | undefined;
+  /** from the first day of this month (referral created / assessment taken / outcome achieved) */
   from?: string | null | undefined;
   organisationIds?: Array<string | number> | null | undefined;
+  /** up to the last day of this month, inclusive */
   to?: string | null | undefined;
   wards?: Array<string> | null | undefined;
 };
@@ -23,6 +25,7 @@ export type ConsentPurpose =
 
 export type CreateOrganisationInput = {
   kind: OrganisationKind;
+  /** Governed and based in the place it serves */
   locallyRooted: boolean;
   name: string;
   ward?: string | null | undefined;
@@ -33,6 +36,7 @@ export type CreateServiceInput = {
   category: ServiceCategory;
   name: string;
   organisationId: string | number;
+  /** e.g. domestic abuse or sexual health: its entries are never counted in another organisation's hiddenEntries */
   sensitive?: boolean | null | undefined;
   site?: string | null | undefined;
   ward?: string | null | undefined;
@@ -42,6 +46,7 @@ export type CreateStaffInput = {
   email: string;
   name: string;
   organisationId: string | number;
+  /** at least 12 characters */
   password: string;
   role: Role;
   serviceIds?: Array<string | number> | null | undefined;
@@ -80,12 +85,15 @@ export type JourneyEntryKind =
   | 'WELLBEING_ASSESSED';
 
 export type MakeReferralInput = {
+  /** Omit for a referral from outside the partnership */
   fromServiceId?: string | number | null | undefined;
+  /** Same key + same input returns the same referral */
   idempotencyKey?: string | null | undefined;
   needs: Array<Need>;
   note?: string | null | undefined;
   personId: string | number;
   route: ReferralRoute;
+  /** Sends without REFERRAL_SHARING consent; see CONTRACT.md section 4 */
   safeguardingJustification?: string | null | undefined;
   toServiceId: string | number;
 };
@@ -134,6 +142,7 @@ export type OutcomeType =
 export type RecordConsentInput = {
   expiresAt?: string | null | undefined;
   givenBy?: ConsentGiver | null | undefined;
+  /** Omit for every organisation of the partnership at this moment */
   organisationIds?: Array<string | number> | null | undefined;
   personId: string | number;
   purpose: ConsentPurpose;
@@ -167,6 +176,7 @@ export type ReferralDirection =
 export type ReferralFilter = {
   direction?: ReferralDirection | null | undefined;
   personId?: string | number | null | undefined;
+  /** toService for INBOX, fromService for OUTBOX, either for ALL */
   serviceId?: string | number | null | undefined;
   statuses?: Array<ReferralStatus> | null | undefined;
 };
@@ -246,6 +256,7 @@ export type ServiceCategory =
   | 'VOLUNTEERING';
 
 export type TransitionReferralInput = {
+  /** The version the caller last saw; a mismatch is a CONFLICT */
   expectedVersion: number;
   note?: string | null | undefined;
   reason?: ReferralReason | null | undefined;
