@@ -4,12 +4,13 @@ import { Button, SelectField, TextField } from '../components/forms';
 import type {
   AnalyticsFilter,
   FunnelDimension,
+  ReferralRoute,
   ServiceCategory,
   WellbeingChangeFieldsFragment,
 } from '../gql/graphql';
 import { useAuthedQuery } from '../graphql/hooks';
 import { DashboardQuery, OrganisationsQuery } from '../graphql/operations';
-import { CATEGORY, CATEGORY_COLOUR, OUTCOME } from '../labels';
+import { CATEGORY, CATEGORY_COLOUR, OUTCOME, ROUTE } from '../labels';
 import { useFocusHeading } from '../router';
 
 const DIMENSION: Record<FunnelDimension, string> = {
@@ -35,6 +36,7 @@ const num = (n: number | null | undefined, signed = false) =>
 
 function groupLabel(dim: FunnelDimension, g: string): string {
   if (dim === 'CATEGORY' && g in CATEGORY) return CATEGORY[g as ServiceCategory];
+  if (dim === 'ROUTE' && g in ROUTE) return ROUTE[g as ReferralRoute];
   return g;
 }
 
@@ -77,6 +79,10 @@ export function DashboardPage() {
   const flows = d?.referralFlows;
   const toCats = [...new Set(flows?.cells.map((c) => c.toCategory) ?? [])];
   const fromCats = [...new Set(flows?.cells.map((c) => c.fromCategory ?? null) ?? [])];
+  const largest = [...(flows?.cells ?? [])]
+    .filter((c) => (c.referred.value ?? 0) > 0)
+    .sort((a, b) => (b.referred.value ?? 0) - (a.referred.value ?? 0))
+    .slice(0, 10);
   const funnelMax = Math.max(0, ...(d?.referralFunnel.map((r) => r.referred.value ?? 0) ?? []));
   const pathMax = Math.max(0, ...(d?.pathways.map((r) => r.people.value ?? 0) ?? []));
   const outMax = Math.max(
@@ -159,26 +165,42 @@ export function DashboardPage() {
                       const cell = d.referralFlows.cells.find(
                         (c) => (c.fromCategory ?? null) === f && c.toCategory === t,
                       );
-                      return (
-                        <td key={t}>
-                          {cell ? (
-                            <>
-                              <Fig c={cell.referred} />
-                              <span className="nhsuk-body-s">
-                                {' '}
-                                (accepted <Fig c={cell.accepted} />, completed <Fig c={cell.completed} />
-                                {cell.medianDaysToAccept != null
-                                  ? `, median ${cell.medianDaysToAccept} days to accept`
-                                  : ''}
-                                )
-                              </span>
-                            </>
-                          ) : (
-                            '0'
-                          )}
-                        </td>
-                      );
+                      return <td key={t}>{cell ? <Fig c={cell.referred} /> : '0'}</td>;
                     })}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+
+          <h3>Largest flows</h3>
+          <div className="app-table-wrap" tabIndex={0} role="region" aria-label="Largest flows">
+            <table className="nhsuk-table">
+              <thead className="nhsuk-table__head">
+                <tr>
+                  <th scope="col">From</th>
+                  <th scope="col">To</th>
+                  <th scope="col">Referred</th>
+                  <th scope="col">Accepted</th>
+                  <th scope="col">Completed</th>
+                  <th scope="col">Median days to accept</th>
+                </tr>
+              </thead>
+              <tbody className="nhsuk-table__body">
+                {largest.map((c) => (
+                  <tr key={`${c.fromCategory ?? 'outside'}-${c.toCategory}`}>
+                    <td>{c.fromCategory ? CATEGORY[c.fromCategory] : 'Outside the partnership'}</td>
+                    <td>{CATEGORY[c.toCategory]}</td>
+                    <td>
+                      <Fig c={c.referred} />
+                    </td>
+                    <td>
+                      <Fig c={c.accepted} />
+                    </td>
+                    <td>
+                      <Fig c={c.completed} />
+                    </td>
+                    <td>{c.medianDaysToAccept ?? '*'}</td>
                   </tr>
                 ))}
               </tbody>
