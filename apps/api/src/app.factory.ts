@@ -10,6 +10,7 @@ import type { AppConfig } from './config.js';
 import { httpErrorHandler } from './http-errors.js';
 import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
+import { serveWebConsole } from './web-console.js';
 
 /** Builds the Nest application (not yet listening). Used by main.ts and by the end-to-end tests. */
 export async function createApp(config: AppConfig, db: Db, logger: Logger): Promise<NestExpressApplication> {
@@ -49,5 +50,7 @@ export async function createApp(config: AppConfig, db: Db, logger: Logger): Prom
   app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
   // A body that cannot be read (too large, malformed JSON) gets a clean JSON error, never a stack.
   app.use(httpErrorHandler(logger));
+  // The staff console (apps/web), when it has been built: / and its client-side routes; /graphql and /health stay the API's.
+  serveWebConsole(app);
   return app;
 }
