@@ -2,7 +2,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'apps/web/dist/'] },
+  { ignores: ['node_modules/', 'dist/', '.data/', 'coverage/', 'apps/web/dist/', 'apps/web/src/gql/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -14,7 +14,33 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.ts', '**/*.spec.ts', '**/*.mjs', 'bench/**/*.js'],
+    // The staff console runs in the browser.
+    files: ['apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: {
+      globals: {
+        window: 'readonly',
+        document: 'readonly',
+        globalThis: 'readonly',
+        HTMLElement: 'readonly',
+        HTMLDivElement: 'readonly',
+        HTMLAnchorElement: 'readonly',
+        HTMLButtonElement: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        Intl: 'readonly',
+        RequestInit: 'readonly',
+      },
+    },
+  },
+  {
+    files: [
+      'test/**/*.ts',
+      'bench/**/*.ts',
+      'apps/web/e2e/**/*.ts',
+      '**/*.spec.ts',
+      '**/*.mjs',
+      'bench/**/*.js',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

@@ -7,6 +7,8 @@ import { createApp } from '../../apps/api/src/app.factory.js';
 import { type AppConfig, loadConfig } from '../../apps/api/src/config.js';
 import { createLogger } from '../../apps/api/src/logging.js';
 import { createTestDatabase } from './test-db.js';
+import { assertNoLeak } from './leak-scan.js';
+import type { DestinationStream } from 'pino';
 
 export const TEST_SECRET = 'test-secret-for-end-to-end-tests-only';
 
@@ -116,7 +118,15 @@ export class Fixtures {
   }
 }
 
-export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export interface TestAppOptions {
+  /** Where the app's pino log lines go (tests that read the log). */
+  logDestination?: DestinationStream;
+}
+
+export async function startTestApp(
+  env: Record<string, string> = {},
+  options: TestAppOptions = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = await loadConfig({
     NODE_ENV: 'test',
@@ -128,7 +138,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     ...env,
   });
   const db = new Db({ url: database.url, max: 10 });
-  const app = await createApp(config, db, createLogger(config.logLevel));
+  const app = await createApp(config, db, createLogger(config.logLevel, options.logDestination));
   await app.init();
   const server = app.getHttpServer();
 
@@ -136,6 +146,8 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     let req = request(server).post('/graphql').set('content-type', 'application/json');
     if (token) req = req.set('authorization', `Bearer ${token}`);
     const res = await req.send({ query, variables });
+    // Every error produced anywhere in the end-to-end suite is scanned for leaked internals.
+    assertNoLeak(res.body, variables);
     return { status: res.status, data: res.body?.data, errors: res.body?.errors, body: res.body };
   };
 

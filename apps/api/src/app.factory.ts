@@ -1,11 +1,16 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
 import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { Db } from '#libs/database';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
+import { httpErrorHandler } from './http-errors.js';
+import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
+import { serveWebConsole } from './web-console.js';
 
 /** Builds the Nest application (not yet listening). Used by main.ts and by the end-to-end tests. */
 export async function createApp(config: AppConfig, db: Db, logger: Logger): Promise<NestExpressApplication> {
@@ -17,11 +22,35 @@ export async function createApp(config: AppConfig, db: Db, logger: Logger): Prom
   app.useLogger(app.get(PinoNestLogger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
-  // Request bodies over 1 MB are refused (413) before anything else reads them.
-  app.useBodyParser('json', { limit: '1mb' });
-  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  // Standard security headers. The content security policy would block the Apollo Sandbox page,
+  // which is served outside production only.
+  app.use(
+    helmet({
+      contentSecurityPolicy: config.production ? undefined : false,
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  // Closed by default: without CORS_ORIGINS no browser page on another origin may call the API.
   if (config.corsOrigins.length > 0) {
     app.enableCors({ origin: config.corsOrigins, credentials: false, maxAge: 600 });
   }
+  // Every request to /graphql counts against its token's staff member or its IP address, before
+  // its body is even read.
+  app.use(
+    '/graphql',
+    rateLimitMiddleware(app.get(RateLimiter), config.authSecret, (err) =>
+      logger.warn(
+        { err: { message: err instanceof Error ? err.message : String(err) } },
+        'rate limiting failed',
+      ),
+    ),
+  );
+  // Request bodies over 1 MB are refused (413) before anything else reads them.
+  app.useBodyParser('json', { limit: '1mb' });
+  app.useBodyParser('urlencoded', { limit: '1mb', extended: false });
+  // A body that cannot be read (too large, malformed JSON) gets a clean JSON error, never a stack.
+  app.use(httpErrorHandler(logger));
+  // The staff console (apps/web), when it has been built: / and its client-side routes; /graphql and /health stay the API's.
+  serveWebConsole(app);
   return app;
 }

@@ -20,6 +20,8 @@ import { graphqlOptions } from './graphql/graphql.options.js';
 import { PassThroughGqlFilter } from './graphql/pass-through.filter.js';
 import { HealthController } from './health/health.controller.js';
 import { httpLoggerOptions } from './logging.js';
+import { RateLimitModule } from './rate-limit/rate-limit.module.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
 
 @Module({})
 export class AppModule {
@@ -31,10 +33,12 @@ export class AppModule {
         DatabaseModule.forRoot(db),
         AuditModule,
         AuthModule.forRoot({ secret: config.authSecret }),
+        RateLimitModule.forRoot(config, logger),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Authenticator],
-          useFactory: (auth: Authenticator) => graphqlOptions(config, auth, logger),
+          inject: [Authenticator, RateLimiter],
+          useFactory: (auth: Authenticator, limiter: RateLimiter) =>
+            graphqlOptions(config, auth, logger, limiter),
         }),
         DirectoryModule,
         PeopleModule,

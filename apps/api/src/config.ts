@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StartupError } from '#libs/database';
+import { DEFAULT_COST_LIMIT } from './graphql/limits/query-cost.js';
 
 /** Everything configurable, read once from the environment (CONTRACT.md sections 1 and 10). */
 export interface AppConfig {
@@ -27,6 +28,8 @@ export interface AppConfig {
   dbAcquireTimeoutMs: number;
   /** Cap on the cost of one GraphQL document. */
   queryCostLimit: number;
+  /** Redis for rate-limit counts shared by replicas; in-memory counts when unset. */
+  redisUrl: string | null;
 }
 
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
@@ -106,6 +109,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1),
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100),
     dbAcquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000, 100),
-    queryCostLimit: int(env, 'GRAPHQL_COST_LIMIT', 50_000, 1),
+    queryCostLimit: int(env, 'GRAPHQL_COST_LIMIT', DEFAULT_COST_LIMIT, 1),
+    redisUrl: env.REDIS_URL?.trim() || null,
   };
 }

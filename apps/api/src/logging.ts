@@ -19,6 +19,28 @@ export const REDACT_PATHS = [
   '*.familyName',
 ];
 
+const SCRUB: [RegExp, string][] = [
+  [/\bv1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+/g, '[token]'],
+  [/\bBearer\s+\S+/gi, 'Bearer [token]'],
+  [/[^\s"'<>(),;:@/]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g, '[email]'],
+  [/postgres(?:ql)?:\/\/[^\s"']+/gi, '[database url]'],
+  // NHS numbers, phone numbers and other long digit runs (spaces allowed between groups).
+  [/\+?\d[\d ()-]{5,}\d/g, '[number]'],
+  // Values PostgreSQL and GraphQL quote in their messages (`invalid input syntax …: "Jane"`).
+  [/"[^"\n]*"/g, '"[value]"'],
+];
+
+/**
+ * Text of an unexpected error made safe for the log: tokens, emails, database URLs, long numbers
+ * and quoted values (where drivers put the data they choked on) are replaced.
+ */
+export function scrub(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  let out = text;
+  for (const [re, by] of SCRUB) out = out.replace(re, by);
+  return out;
+}
+
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {
   return pino(
     {

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { AppError, ErrorCode } from '#libs/common';
-import { formatError, INTERNAL_MARK } from './format-error.js';
+import { formatError, INTERNAL_MARK, withoutEchoedValue } from './format-error.js';
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
 
@@ -35,5 +35,27 @@ describe('formatError', () => {
       code: 'BAD_USER_INPUT',
       field: 'category',
     });
+  });
+
+  it('does not echo the rejected variable value', () => {
+    const msg =
+      'Variable "$input" got invalid value { name: "Jane Smith", nhsNumber: "9434765919" } at "input.category"; Field "category" of required type "ServiceCategory!" was not provided.';
+    const e = new GraphQLError(msg, { extensions: { code: 'BAD_USER_INPUT' } });
+    const out = formatError({ message: msg, extensions: { code: 'BAD_USER_INPUT' } }, e);
+    expect(out.message).toBe(
+      'Variable "$input" has an invalid value at "input.category": Field "category" of required type "ServiceCategory!" was not provided.',
+    );
+    expect(
+      withoutEchoedValue(
+        'Variable "$c" got invalid value "x".repeat; Value "x" does not exist in "ServiceCategory" enum.',
+      ),
+    ).toBe('Variable "$c" has an invalid value: Value "x" does not exist in "ServiceCategory" enum.');
+  });
+
+  it('answers text PostgreSQL cannot store (NUL) as BAD_USER_INPUT', () => {
+    const e = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: '22021' });
+    const out = formatError({ message: e.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrap(e));
+    expect(out.extensions).toEqual({ code: 'BAD_USER_INPUT' });
+    expect(out.message).not.toContain('UTF8');
   });
 });

@@ -1,6 +1,8 @@
 import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, CLIENT_ERROR_CODES, DEFAULT_MESSAGES, ErrorCode } from '#libs/common';
+import { isConnectionError } from '#libs/database';
+import { isTokenLimitError, QUERY_LIMITS, tooComplex } from './limits/query-limits.js';
 
 // Apollo's own codes that come with a safe message (syntax, schema validation, variable coercion).
 const APOLLO_PASS_THROUGH = new Set<string>([
@@ -22,6 +24,25 @@ function unwrap(error: unknown): unknown {
   return cur;
 }
 
+/** The message when the database cannot be reached or is saturated (still INTERNAL_SERVER_ERROR + requestId). */
+export const DATABASE_UNAVAILABLE =
+  'The service is temporarily unavailable (its database is not answering); try again in a moment. Quote the request id if this persists.';
+
+/** Database gone, refusing connections, or no connection free in time; or a statement cancelled by its timeout. */
+function isUnavailable(e: unknown): boolean {
+  return isConnectionError(e) || (e instanceof Error && (e as { code?: string }).code === '57014');
+}
+
+/**
+ * PostgreSQL cannot store a NUL character (or text it cannot encode) and refuses the statement:
+ * that is the client's input, not our failure, whichever resolver let it through.
+ */
+const UNSTORABLE_TEXT = 'Text must not contain NUL (\\u0000) characters.';
+function isUnstorableText(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return e instanceof Error && !(e instanceof GraphQLError) && (code === '22021' || code === '22P05');
+}
+
 /** Marks an error the client must see only as INTERNAL_SERVER_ERROR; the request id is added per request. */
 export const INTERNAL_MARK = 'pathways:internal';
 
@@ -31,6 +52,35 @@ function fieldFromCoercionMessage(message: string): string | undefined {
   if (at) return at[1].split('.').slice(1).join('.') || at[1];
   const v = /^Variable "\$([^"]+)"/.exec(message);
   return v ? v[1] : undefined;
+}
+
+const COERCION_START = /^Variable "\$([^"]+)" got invalid value /;
+const MAX_REASON = 300;
+
+/**
+ * graphql-js echoes the whole rejected variable value in its message — possibly a name, an NHS
+ * number or a password, possibly megabytes. Say where and why instead, without the value. The
+ * echoed value is skipped by reading it as graphql-js prints it (strings JSON-quoted), up to the
+ * first `; ` or ` at "` outside a string.
+ */
+export function withoutEchoedValue(message: string): string {
+  const m = COERCION_START.exec(message);
+  if (!m) return message;
+  let i = m[0].length;
+  let inString = false;
+  for (; i < message.length; i++) {
+    const c = message[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (message.startsWith('; ', i) || message.startsWith(' at "', i)) break;
+  }
+  const rest = message.slice(i);
+  const at = /^ at "([^"]*)"; /.exec(rest);
+  const reason = at ? rest.slice(at[0].length) : rest.replace(/^; /, '');
+  const why = reason.length > MAX_REASON ? `${reason.slice(0, MAX_REASON)}…` : reason;
+  return `Variable "$${m[1]}" has an invalid value${at ? ` at "${at[1]}"` : ''}: ${why}`;
 }
 
 function fromHttpException(e: HttpException): AppError | null {
@@ -55,6 +105,13 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _s, ...ext } = (original.extensions ?? {}) as Record<string, unknown>;
     return { ...base, message: original.message, extensions: { ...ext, code: original.code } };
   }
+  if (isUnstorableText(original)) {
+    return { ...base, message: UNSTORABLE_TEXT, extensions: { code: ErrorCode.BAD_USER_INPUT } };
+  }
+  if (isTokenLimitError(original)) {
+    const e = tooComplex(`more than ${QUERY_LIMITS.maxTokens} tokens.`);
+    return { ...base, message: e.message, extensions: { code: e.code } };
+  }
   if (original instanceof HttpException) {
     const mapped = fromHttpException(original);
     if (mapped) return { ...base, message: mapped.message, extensions: { ...mapped.extensions } };
@@ -69,7 +126,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       const field = fieldFromCoercionMessage(formatted.message);
       if (field) extensions.field = field;
     }
-    return { ...base, extensions };
+    const message =
+      code === ErrorCode.BAD_USER_INPUT ? withoutEchoedValue(formatted.message) : formatted.message;
+    return { ...base, message, extensions };
   }
   if (
     typeof code === 'string' &&
@@ -80,7 +139,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, extensions: { code } };
   }
   return {
-    message: DEFAULT_MESSAGES.INTERNAL_SERVER_ERROR,
+    message: isUnavailable(original) ? DATABASE_UNAVAILABLE : DEFAULT_MESSAGES.INTERNAL_SERVER_ERROR,
     locations: formatted.locations,
     path: formatted.path,
     extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, [INTERNAL_MARK]: true },

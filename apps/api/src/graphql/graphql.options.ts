@@ -1,6 +1,7 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { GraphQLDateTime, type GqlContext, RequestContext } from '#libs/common';
@@ -8,8 +9,30 @@ import type { Authenticator } from '#libs/auth';
 import type { AppConfig } from '../config.js';
 import { formatError } from './format-error.js';
 import { requestPlugin } from './request-plugin.js';
+import { costLimitPlugin } from './limits/limits.plugin.js';
+import { QUERY_LIMITS, queryLimitRules } from './limits/query-limits.js';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { RateLimiter } from '../rate-limit/rate-limiter.js';
+import { rateLimitPlugin } from '../rate-limit/rate-limit.plugin.js';
 
-export function graphqlOptions(config: AppConfig, auth: Authenticator, logger: Logger): ApolloDriverConfig {
+/** GraphQL Armor's field-suggestion masking ("Did you mean …?" would map the schema for a stranger). */
+function blockFieldSuggestions(): ApolloServerPlugin<GqlContext>[] {
+  return new ApolloArmor({
+    blockFieldSuggestion: { enabled: true },
+    costLimit: { enabled: false },
+    maxAliases: { enabled: false },
+    maxDepth: { enabled: false },
+    maxDirectives: { enabled: false },
+    maxTokens: { enabled: false },
+  }).protect().plugins as unknown as ApolloServerPlugin<GqlContext>[];
+}
+
+export function graphqlOptions(
+  config: AppConfig,
+  auth: Authenticator,
+  logger: Logger,
+  limiter: RateLimiter,
+): ApolloDriverConfig {
   return {
     path: '/graphql',
     autoSchemaFile: true,
@@ -22,7 +45,14 @@ export function graphqlOptions(config: AppConfig, auth: Authenticator, logger: L
     allowBatchedHttpRequests: false,
     persistedQueries: false,
     fieldResolverEnhancers: ['guards'],
+    // Abuse limits (CONTRACT.md section 10), all before execution: tokens while parsing, depth,
+    // aliases and directives while validating, cost (needs the variables) once the operation is known.
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    validationRules: queryLimitRules(),
     plugins: [
+      ...(config.production ? blockFieldSuggestions() : []),
+      rateLimitPlugin(limiter, config.authSecret),
+      costLimitPlugin(config.queryCostLimit),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),

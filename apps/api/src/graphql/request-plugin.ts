@@ -3,6 +3,8 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { ErrorCode, type GqlContext } from '#libs/common';
 import { INTERNAL_MARK } from './format-error.js';
+import { onlyTooComplex } from './limits/query-limits.js';
+import { scrub } from '../logging.js';
 
 /**
  * Per request: names the operation and staff member for the access log, logs unexpected errors
@@ -31,7 +33,12 @@ export function requestPlugin(logger: Logger): ApolloServerPlugin<GqlContext> {
               logger.error(
                 {
                   requestId,
-                  err: { name: original.name, message: original.message, stack: original.stack },
+                  err: {
+                    name: original.name,
+                    code: (original as { code?: unknown }).code,
+                    message: scrub(original.message),
+                    stack: scrub(original.stack),
+                  },
                   path: err.path,
                 },
                 'unexpected error while serving a GraphQL request',
@@ -45,7 +52,7 @@ export function requestPlugin(logger: Logger): ApolloServerPlugin<GqlContext> {
           req.staffId = actor?.staffId;
           const body = rc.response.body;
           if (body.kind !== 'single' || !body.singleResult.errors) return;
-          body.singleResult.errors = body.singleResult.errors.map((e) => {
+          body.singleResult.errors = onlyTooComplex(body.singleResult.errors).map((e) => {
             if (!e.extensions?.[INTERNAL_MARK]) return e;
             return {
               ...e,

@@ -18,14 +18,17 @@ export interface FunnelCounts {
 
 export const NOT_RECORDED = 'not recorded';
 
-/** A person's current value, trimmed, "not recorded" when missing. */
-const personValue = (column: string) => `coalesce(nullif(btrim(p.${column}), ''), '${NOT_RECORDED}')`;
+/**
+ * The person's current value, kept on each referral by the database (migration 0033), trimmed,
+ * "not recorded" when missing.
+ */
+const personValue = (column: string) => `coalesce(nullif(btrim(r.${column}), ''), '${NOT_RECORDED}')`;
 
 const PERSON_COLUMN: Partial<Record<FunnelDimension, string>> = {
-  [FunnelDimension.WARD]: 'ward',
-  [FunnelDimension.GENDER]: 'gender',
-  [FunnelDimension.ETHNICITY]: 'ethnicity',
-  [FunnelDimension.LANGUAGE]: 'preferred_language',
+  [FunnelDimension.WARD]: 'person_ward',
+  [FunnelDimension.GENDER]: 'person_gender',
+  [FunnelDimension.ETHNICITY]: 'person_ethnicity',
+  [FunnelDimension.LANGUAGE]: 'person_language',
 };
 
 /**
@@ -36,11 +39,6 @@ export const AGE_BAND_SQL = `coalesce(r.age_band, '${NOT_RECORDED}')`;
 
 const COUNTS = `count(*) AS referred, count(r.accepted_at) AS accepted,
                 count(r.started_at) AS started, count(r.completed_at) AS completed`;
-
-const SUMS = `sum(referred)::int AS referred, count(*)::int AS referred_people,
-  sum(accepted)::int AS accepted, (count(*) FILTER (WHERE accepted > 0))::int AS accepted_people,
-  sum(started)::int AS started, (count(*) FILTER (WHERE started > 0))::int AS started_people,
-  sum(completed)::int AS completed, (count(*) FILTER (WHERE completed > 0))::int AS completed_people`;
 
 const STAGES = [
   ['referred', 'true'],
@@ -54,12 +52,10 @@ type Stage = (typeof STAGES)[number][0];
 /**
  * Funnel stages by group.
  *
- * - Route, receiving category and age band vary between one person's referrals: one pass groups
- *   the referrals by them, with people bits per stage (people-sketch.ts); the few groups the bits
- *   cannot settle get their distinct people counted exactly by a second statement.
- * - Ward, gender, ethnicity and language are the person's current values: the referrals are summed
- *   per person first (in the analytics index's order, no sort), then joined to people and grouped,
- *   which counts the distinct people exactly on the way.
+ * One pass groups the referrals by the dimension (route, receiving category, age band at creation,
+ * or the person's current ward, gender, ethnicity or language — all kept on the referral), with
+ * people bits per stage (people-sketch.ts); the few groups the bits cannot settle get their
+ * distinct people counted exactly by a second statement.
  */
 export async function funnelRows(
   db: Queryable,
@@ -71,19 +67,9 @@ export async function funnelRows(
   const p = new SqlParams();
   const where = referralConditions(f, scope, p);
   const personColumn = PERSON_COLUMN[by];
-  if (personColumn) {
-    return db.query<FunnelCounts>(
-      `WITH per_person AS (
-         SELECT r.person_id, ${COUNTS} FROM referrals r WHERE ${where} GROUP BY r.person_id
-       )
-       SELECT ${personValue(personColumn)} AS grp, ${SUMS}
-         FROM per_person pp JOIN people p ON p.id = pp.person_id
-        GROUP BY 1`,
-      p.values,
-    );
-  }
-  const group =
-    by === FunnelDimension.ROUTE
+  const group = personColumn
+    ? personValue(personColumn)
+    : by === FunnelDimension.ROUTE
       ? 'r.route'
       : by === FunnelDimension.CATEGORY
         ? 'r.to_category'

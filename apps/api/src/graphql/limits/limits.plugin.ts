@@ -1,0 +1,41 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { type DocumentNode, Kind } from 'graphql';
+import type { GqlContext } from '#libs/common';
+import { queryCost } from './query-cost.js';
+import { tooComplex } from './query-limits.js';
+
+const NODE_LIMIT_MESSAGE = /maximum allowed number of nodes/;
+
+/**
+ * Refuses a document over the cost limit after it is validated and before it runs. Cost needs the
+ * variables (`first: $n`), which validation rules do not see; hence a plugin.
+ */
+export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation(rc) {
+          if (!rc.operation) return;
+          // Only the operation that runs (and the fragments it may use) is costed.
+          const document: DocumentNode = {
+            kind: Kind.DOCUMENT,
+            definitions: [
+              rc.operation,
+              ...rc.document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION),
+            ],
+          };
+          let cost: number;
+          try {
+            cost = queryCost(rc.schema, document, rc.request.variables ?? {});
+          } catch (e) {
+            if (e instanceof Error && NODE_LIMIT_MESSAGE.test(e.message))
+              throw tooComplex('the document has too many fields to evaluate.');
+            // Invalid variables: execution refuses them with BAD_USER_INPUT before anything runs.
+            return;
+          }
+          if (cost > maxCost) throw tooComplex(`cost limit of ${maxCost} exceeded, found ${cost}.`);
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { AppError } from '#libs/common';
+import type { RateLimitStore } from './rate-limit.store.js';
+
+export interface RateLimits {
+  /** Requests a minute per signed-in staff member; 0 = off. */
+  perStaff: number;
+  /** Requests a minute per IP address without a (valid) token; 0 = off. */
+  perAnonymousIp: number;
+}
+
+export const RATE_WINDOW_MS = 60_000;
+
+/** Who a request counts against: the staff member of a valid token, otherwise its IP address. */
+export type RateSubject = { staffId: string } | { ip: string };
+
+/** The general request rate limit of CONTRACT.md section 10 (fixed one-minute windows). */
+export class RateLimiter {
+  constructor(
+    private readonly store: RateLimitStore,
+    private readonly limits: RateLimits,
+    private readonly windowMs = RATE_WINDOW_MS,
+  ) {}
+
+  /** Counts `weight` requests for `subject`; throws RATE_LIMITED (with retryAfterSeconds) past the limit. */
+  async consume(subject: RateSubject, weight: number): Promise<void> {
+    const signedIn = 'staffId' in subject;
+    const limit = signedIn ? this.limits.perStaff : this.limits.perAnonymousIp;
+    if (limit <= 0 || weight <= 0) return;
+    const key = signedIn ? `staff:${subject.staffId}` : `ip:${subject.ip}`;
+    const { count, resetInMs } = await this.store.hit(key, weight, this.windowMs);
+    if (count > limit) throw AppError.rateLimited(Math.ceil(resetInMs / 1000));
+  }
+
+  close(): Promise<void> {
+    return this.store.close();
+  }
+
+  /** Nest lifecycle: closes the store (a Redis connection) when the application closes. */
+  onModuleDestroy(): Promise<void> {
+    return this.close();
+  }
+}

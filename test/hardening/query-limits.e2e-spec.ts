@@ -1,0 +1,175 @@
+import { getNamedType, isObjectType, parse } from 'graphql';
+import { Role } from '#libs/common';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { DEFAULT_COST_LIMIT, queryCost } from '../../apps/api/src/graphql/limits/query-cost.js';
+import { QUERY_LIMITS } from '../../apps/api/src/graphql/limits/query-limits.js';
+import { contractSchema, largestSelection, maxContractCost } from '../support/contract-operations.js';
+import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+
+/** `depth` field levels under a Service: organisation { services { organisation { … id } } }. */
+const nest = (depth: number): string => {
+  let q = 'id';
+  for (let d = depth - 1; d >= 1; d--) q = `${d % 2 === 1 ? 'organisation' : 'services'} { ${q} }`;
+  return q;
+};
+
+describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const org = await t.fixtures.organisation();
+    token = (await t.fixtures.staff(org, Role.ADMIN)).token;
+  });
+  afterAll(() => t.close());
+
+  const expectTooComplex = (res: Awaited<ReturnType<TestApp['gql']>>) => {
+    expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.data ?? null).toBeNull();
+    expect(res.errors![0].message).toMatch(/^The query is too complex: /);
+  };
+
+  it('accepts depth 10 and refuses depth 11, before execution', async () => {
+    const ten = await t.gql(`{ services { ${nest(9)} } }`, {}, token);
+    expect(ten.errors).toBeUndefined();
+    const before = t.db.counter.count;
+    const deep = await t.gql(`{ services { ${nest(10)} } }`, {}, token);
+    expectTooComplex(deep);
+    expect(deep.errors![0].message).toContain('depth limit of 10');
+    expect(t.db.counter.count).toBe(before); // nothing ran, not even authentication
+  });
+
+  it('counts depth through fragments', async () => {
+    const res = await t.gql(`query { services { ...A } } fragment A on Service { ${nest(10)} }`, {}, token);
+    expectTooComplex(res);
+  });
+
+  it('accepts 15 aliases and refuses 16', async () => {
+    const aliases = (n: number) =>
+      Array.from({ length: n }, (_, i) => `a${i}: organisations { id }`).join(' ');
+    expect((await t.gql(`{ ${aliases(15)} }`, {}, token)).errors).toBeUndefined();
+    const res = await t.gql(`{ ${aliases(16)} }`, {}, token);
+    expectTooComplex(res);
+    expect(res.errors![0].message).toContain('Aliases limit of 15');
+  });
+
+  it('refuses too many directives', async () => {
+    const spreads = (n: number) => Array.from({ length: n }, () => '... @include(if: true) { id }').join(' ');
+    expect(
+      (await t.gql(`{ organisations { ${spreads(QUERY_LIMITS.maxDirectives)} } }`, {}, token)).errors,
+    ).toBeUndefined();
+    const res = await t.gql(`{ organisations { ${spreads(QUERY_LIMITS.maxDirectives + 1)} } }`, {}, token);
+    expectTooComplex(res);
+    expect(res.errors![0].message).toContain('Directives limit of 20');
+  });
+
+  it('refuses too many tokens while parsing', async () => {
+    const fields = Array.from({ length: QUERY_LIMITS.maxTokens }, () => 'id').join(' ');
+    const res = await t.gql(`{ organisations { ${fields} } }`, {}, token);
+    expectTooComplex(res);
+    expect(res.errors![0].message).toContain(`more than ${QUERY_LIMITS.maxTokens} tokens`);
+  });
+
+  it('refuses a nested list-in-list abuse over the cost limit ', async () => {
+    // Depth 10 only, but every list level multiplies (200 × 20 × 20 × 20 × 20), four times over.
+    const before = t.db.counter.count;
+    const copies = ['a', 'b', 'c', 'd'].map((a) => `${a}: services { ${nest(9)} }`).join(' ');
+    const res = await t.gql(`query { ${copies} }`, {}, token);
+    expectTooComplex(res);
+    expect(res.errors![0].message).toMatch(/cost limit of \d+ exceeded, found \d+/);
+    expect(t.db.counter.count).toBe(before);
+  });
+
+  it('multiplies by first given in a variable, and refuses a person-data list-in-list abuse', async () => {
+    const abuse = `query($n: Int) { searchPeople(text: "ab", first: $n) { consents { organisations { services { organisation { services { organisation { services { id } } } } } } } } }`;
+    const before = t.db.counter.count;
+    expectTooComplex(await t.gql(abuse, { n: 200 }, token));
+    expect(t.db.counter.count).toBe(before);
+    // The same shape for a single result is cheap enough to run (it is refused by the role check).
+    const one = await t.gql(abuse, { n: 1 }, token);
+    expect(one.errors?.[0]?.extensions.code).not.toBe('QUERY_TOO_COMPLEX');
+  });
+
+  it('introspection (__schema, __type) is exempt from depth and cost', async () => {
+    let typeRef = 'name';
+    for (let i = 0; i < 12; i++) typeRef = `name kind ofType { ${typeRef} }`;
+    const res = await t.gql(
+      `{ __schema { types { name fields { name type { ${typeRef} } } } } __type(name: "Query") { fields { type { ${typeRef} } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.__schema.types.length).toBeGreaterThan(5);
+  });
+
+  it('refuses a batched HTTP request (an array of operations)', async () => {
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('authorization', `Bearer ${token}`)
+      .send([{ query: '{ me { id } }' }, { query: '{ me { id } }' }]);
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(res.body ?? res.text)).not.toMatch(/\bat .+:\d+:\d+|node_modules|stack/);
+  });
+});
+
+describe('the cost limit fits every reasonable operation of the contract', () => {
+  const schema = contractSchema();
+
+  it('the most expensive operation the contract allows (no list twice along a path, first ≤ 200, depth ≤ 10) stays under the limit', () => {
+    const costs = maxContractCost(schema);
+    expect(costs.length).toBe(Object.keys(schema.getQueryType()!.getFields()).length);
+    for (const { field, cost } of costs) {
+      expect({ field, under: cost <= DEFAULT_COST_LIMIT }).toEqual({ field, under: true });
+    }
+    const worst = costs.reduce((a, b) => (b.cost > a.cost ? b : a));
+    console.log(`highest contract cost: ${worst.field} ${worst.cost} (limit ${DEFAULT_COST_LIMIT})`);
+  });
+
+  it.each(Object.keys(contractSchema().getQueryType()!.getFields()))(
+    'the largest selection of Query.%s with first: 200 costs less than the limit',
+    (field) => {
+      const { query, variableNames } = largestSelection(schema, 'Query', field);
+      const vars = Object.fromEntries(variableNames.map((v) => [v, v === 'text' ? 'ab' : placeholder(v)]));
+      expect(queryCost(schema, parse(query), vars, undefined, 1e7)).toBeLessThanOrEqual(DEFAULT_COST_LIMIT);
+    },
+  );
+
+  it('a nested list-in-list abuse of the contract is over the limit', () => {
+    const abuse = `{ searchPeople(text: "ab", first: 200) { consents { organisations { services { organisation { services { organisation { services { id } } } } } } } } }`;
+    expect(queryCost(schema, parse(abuse))).toBeGreaterThan(DEFAULT_COST_LIMIT);
+  });
+});
+
+function placeholder(name: string): string {
+  if (name === 'by') return 'ROUTE';
+  if (name === 'instrument') return 'SWEMWBS';
+  return '00000000-0000-4000-8000-000000000000';
+}
+
+describe('the running server accepts the largest selection of every Query field it has', () => {
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    const org = await t.fixtures.organisation();
+    token = (await t.fixtures.staff(org, Role.ADMIN)).token;
+  });
+  afterAll(() => t.close());
+
+  it('never answers QUERY_TOO_COMPLEX for them', async () => {
+    const { schema } = t.app.get(GraphQLSchemaHost);
+    const fields = Object.keys(schema.getQueryType()!.getFields());
+    expect(fields.length).toBeGreaterThan(0);
+    for (const field of fields) {
+      const { query, variableNames } = largestSelection(schema, 'Query', field);
+      const vars = Object.fromEntries(variableNames.map((v) => [v, v === 'text' ? 'ab' : placeholder(v)]));
+      const res = await t.gql(query, vars, token);
+      const codes = (res.errors ?? []).map((e) => e.extensions.code);
+      expect({ field, codes }).toEqual({
+        field,
+        codes: codes.filter((c) => c !== 'QUERY_TOO_COMPLEX' && c !== 'GRAPHQL_VALIDATION_FAILED'),
+      });
+    }
+    expect(isObjectType(getNamedType(schema.getQueryType()!.getFields()[fields[0]].type)) || true).toBe(true);
+  });
+});

@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import {
+  buildSchema,
+  getNamedType,
+  getNullableType,
+  type GraphQLField,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  isEnumType,
+  isListType,
+  isObjectType,
+  isScalarType,
+} from 'graphql';
+import { costEstimator, PAGE_BOUNDS } from '../../apps/api/src/graphql/limits/query-cost.js';
+
+/** The shared contract, beside the repository (../shared/contract from the repository root). */
+export const CONTRACT_DIR = path.resolve(process.cwd(), '..', 'shared', 'contract');
+
+export function contractSchema(): GraphQLSchema {
+  return buildSchema(readFileSync(path.join(CONTRACT_DIR, 'schema.graphql'), 'utf8'));
+}
+
+const isList = (f: GraphQLField<unknown, unknown>) => isListType(getNullableType(f.type));
+const coordinate = (t: GraphQLObjectType, f: GraphQLField<unknown, unknown>) => `${t.name}.${f.name}`;
+
+/** The largest arguments a reasonable client sends: `first` and `limit` at their maximum. */
+export function maxArgs(field: GraphQLField<unknown, unknown>): Record<string, number> {
+  const args: Record<string, number> = {};
+  for (const a of field.args) {
+    if (a.name === 'first') args.first = PAGE_BOUNDS.first;
+    if (a.name === 'limit') args.limit = PAGE_BOUNDS.limit;
+  }
+  return args;
+}
+
+/**
+ * The highest cost any operation of the contract can have when no list field appears twice along
+ * one path, `first` ≤ 200 and depth ≤ 10 (CONTRACT.md section 10), computed over the schema with the
+ * server's own cost estimator: each field's cost is maximal when everything below it is selected.
+ */
+export function maxContractCost(schema: GraphQLSchema, maxDepth = 10): { field: string; cost: number }[] {
+  const memo = new Map<string, number>();
+  const best = (type: GraphQLObjectType, depthLeft: number, used: ReadonlySet<string>): number => {
+    const key = `${type.name}|${depthLeft}|${[...used].sort().join(',')}`;
+    const hit = memo.get(key);
+    if (hit !== undefined) return hit;
+    let sum = 0;
+    for (const f of Object.values(type.getFields())) sum += fieldCost(type, f, depthLeft, used);
+    memo.set(key, sum);
+    return sum;
+  };
+  const fieldCost = (
+    type: GraphQLObjectType,
+    f: GraphQLField<unknown, unknown>,
+    depthLeft: number,
+    used: ReadonlySet<string>,
+  ): number => {
+    const named = getNamedType(f.type);
+    let child = 0;
+    if (isObjectType(named)) {
+      // An object field needs at least one field under it: it fits only with depth to spare.
+      if (depthLeft < 2) return 0;
+      const c = coordinate(type, f);
+      if (isList(f) && used.has(c)) return 0;
+      child = best(named, depthLeft - 1, isList(f) ? new Set([...used, c]) : used);
+      if (child === 0) return 0;
+    }
+    return costEstimator({
+      type,
+      field: f,
+      args: maxArgs(f),
+      childComplexity: child,
+      node: undefined as never,
+    }) as number;
+  };
+  const query = schema.getQueryType()!;
+  return Object.values(query.getFields()).map((f) => ({
+    field: f.name,
+    cost: fieldCost(query, f, maxDepth, new Set()),
+  }));
+}
+
+/**
+ * A large, reasonable selection for a root field: every scalar at every level, object fields
+ * followed while no type repeats along the path and depth stays ≤ `maxDepth`; `first`/`limit` at
+ * their maximum; required arguments given as variables.
+ */
+export function largestSelection(
+  schema: GraphQLSchema,
+  root: 'Query' | 'Mutation',
+  fieldName: string,
+  maxDepth = 10,
+): { query: string; variableNames: string[] } {
+  const rootType = (root === 'Query' ? schema.getQueryType() : schema.getMutationType())!;
+  const field = rootType.getFields()[fieldName];
+  const varDefs: string[] = [];
+  const args: string[] = [];
+  for (const a of field.args) {
+    if (a.name === 'first') args.push(`first: ${PAGE_BOUNDS.first}`);
+    else if (a.name === 'limit') args.push(`limit: ${PAGE_BOUNDS.limit}`);
+    else if (String(a.type).endsWith('!')) {
+      varDefs.push(`$${a.name}: ${String(a.type)}`);
+      args.push(`${a.name}: $${a.name}`);
+    }
+  }
+  const select = (type: GraphQLObjectType, depth: number, seen: ReadonlySet<string>): string => {
+    const parts: string[] = [];
+    for (const f of Object.values(type.getFields())) {
+      const named = getNamedType(f.type);
+      if (isScalarType(named) || isEnumType(named)) parts.push(f.name);
+      else if (isObjectType(named) && depth < maxDepth && !seen.has(named.name)) {
+        const inner = select(named, depth + 1, new Set([...seen, named.name]));
+        if (inner) parts.push(`${f.name} { ${inner} }`);
+      }
+    }
+    return parts.join(' ');
+  };
+  const named = getNamedType(field.type);
+  const body = isObjectType(named) ? ` { ${select(named, 2, new Set([named.name]))} }` : '';
+  const vars = varDefs.length ? `(${varDefs.join(', ')})` : '';
+  const call = args.length ? `(${args.join(', ')})` : '';
+  return {
+    query: `${root === 'Query' ? 'query' : 'mutation'} Largest${vars} { ${fieldName}${call}${body} }`,
+    variableNames: field.args.filter((a) => String(a.type).endsWith('!')).map((a) => a.name),
+  };
+}
