@@ -1,0 +1,17 @@
+/** What the raw-pg floor process is asked to do (the same SQL work as an API operation, without the API). */
+export interface FloorPlan {
+  url: string;
+  operation: 'makeReferral' | 'journey';
+  concurrency: number;
+  /** Pool size; the API's default DB_POOL_SIZE unless told otherwise. */
+  poolSize: number;
+  amount: number;
+  warmup: number;
+  maxSeconds: number;
+  /** makeReferral: the acting staff, their organisation and service, the receiving service, the people. */
+  staffId: string;
+  organisationId: string;
+  fromServiceId?: string;
+  toServiceId?: string;
+  personIds: string[];
+}
