@@ -120,8 +120,8 @@ describe('staff console in a real browser', () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
-    console.log(
-      `axe: ${audited.length} screens, ${audited.reduce((n, a) => n + a.violations, 0)} serious/critical violations — ${audited.map((a) => a.screen).join(', ')}`,
+    process.stdout.write(
+      `axe: ${audited.length} screens, ${audited.reduce((n, a) => n + a.violations, 0)} serious/critical violations — ${audited.map((a) => a.screen).join(', ')}\n`,
     );
   });
 
