@@ -38,9 +38,12 @@ export function referralConditions(f: AnalyticsFilter, scope: AnalyticsScope, p:
 }
 
 /**
- * WHERE conditions for assessments and outcomes (alias `x`, joined to their recording service `s`):
- * the recording service's category, organisation and ward; `dateColumn` (takenOn / achievedOn) in
- * the filter's months; and the caller's scope (a SERVICE_MANAGER sees what its services recorded).
+ * WHERE conditions for assessments and outcomes (alias `x`): the recording service's category,
+ * organisation and ward; `dateColumn` (takenOn / achievedOn) in the filter's months; and the caller's
+ * scope (a SERVICE_MANAGER sees what its services recorded). The service's category and ward are
+ * matched through the ids of the services that have them (one look-up of the small services table,
+ * run once), so the rows are never joined to services and keep the order of the covering index
+ * they are read from; no look-up at all when neither is filtered.
  */
 export function recordedConditions(
   f: AnalyticsFilter,
@@ -52,8 +55,12 @@ export function recordedConditions(
   if (f.fromDate) c.push(`x.${dateColumn} >= ${p.add(f.fromDate)}::date`);
   if (f.toExclusive) c.push(`x.${dateColumn} < ${p.add(f.toExclusive)}::date`);
   if (f.organisationIds) c.push(`x.organisation_id = ANY(${p.add(f.organisationIds)}::uuid[])`);
-  if (f.categories) c.push(`s.category = ANY(${p.add(f.categories)}::text[])`);
-  if (f.wards) c.push(`s.ward = ANY(${p.add(f.wards)}::text[])`);
+  const service: string[] = [];
+  if (f.categories) service.push(`s.category = ANY(${p.add(f.categories)}::text[])`);
+  if (f.wards) service.push(`s.ward = ANY(${p.add(f.wards)}::text[])`);
+  if (service.length > 0) {
+    c.push(`x.service_id = ANY(ARRAY(SELECT s.id FROM services s WHERE ${service.join(' AND ')}))`);
+  }
   if (scope.organisationId) c.push(`x.organisation_id = ${p.add(scope.organisationId)}::uuid`);
   return c.join(' AND ');
 }

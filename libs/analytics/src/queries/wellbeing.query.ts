@@ -24,10 +24,10 @@ const band = (v: string) =>
     .map(([i, b]) => `WHEN ${v} >= ${b.from} THEN ${i}`)
     .join(' ')} END)`;
 
-/** "Improved meaningfully" over a pair (b = baseline values, f = follow-up values). */
+/** "Improved meaningfully" over a pair (b0 = the baseline's first item, f0 = the follow-up's). */
 const IMPROVED: Record<WellbeingInstrument, string> = {
-  [WellbeingInstrument.SWEMWBS]: `(f.v0 - b.v0) >= ${SWEMWBS_MEANINGFUL_CHANGE}`,
-  [WellbeingInstrument.ONS4]: `${band('f.v0')} > ${band('b.v0')}`,
+  [WellbeingInstrument.SWEMWBS]: `(f0 - b0) >= ${SWEMWBS_MEANINGFUL_CHANGE}`,
+  [WellbeingInstrument.ONS4]: `${band('f0')} > ${band('b0')}`,
 };
 
 export interface WellbeingAggregate {
@@ -41,6 +41,10 @@ export interface WellbeingAggregate {
  * Pairs each person's earliest matching assessment (baseline; on a tied date the first recorded)
  * with their latest (follow-up; on a tied date the last recorded) when it was taken on a later date;
  * unpaired people are left out. Means are exact numeric averages over the paired people.
+ *
+ * One pass in the order of wellbeing_assessments_analytics_idx (instrument, person_id, taken_on,
+ * seq): each person's rows form one window, whose first row is the baseline and whose last row
+ * (last_value over the whole window) is the follow-up; only the first row of each window is kept.
  */
 export async function wellbeingAggregate(
   db: Queryable,
@@ -52,23 +56,21 @@ export async function wellbeingAggregate(
   const inst = p.add(instrument);
   const where = recordedConditions(f, scope, p, 'taken_on');
   const items = WELLBEING_ITEMS[instrument];
-  const values = items.map((it, i) => `${it.sql}::numeric AS v${i}`).join(', ');
-  const ends = (order: string) => `
-      SELECT DISTINCT ON (x.person_id) x.person_id, x.taken_on, ${values}
-        FROM wellbeing_assessments x JOIN services s ON s.id = x.service_id
-       WHERE x.instrument = ${inst} AND ${where}
-       ORDER BY x.person_id, ${order}`;
+  const ends = items
+    .map((it, i) => `${it.sql}::numeric AS b${i}, last_value(${it.sql}::numeric) OVER w AS f${i}`)
+    .join(', ');
   const means = items
-    .map(
-      (_, i) =>
-        `avg(b.v${i})::text AS b${i}, avg(f.v${i})::text AS f${i}, avg(f.v${i} - b.v${i})::text AS c${i}`,
-    )
+    .map((_, i) => `avg(b${i})::text AS b${i}, avg(f${i})::text AS f${i}, avg(f${i} - b${i})::text AS c${i}`)
     .join(', ');
   const sql = `
-    WITH baseline AS (${ends('x.taken_on, x.seq')}),
-         follow_up AS (${ends('x.taken_on DESC, x.seq DESC')})
     SELECT count(*)::int AS paired, (count(*) FILTER (WHERE ${IMPROVED[instrument]}))::int AS improved, ${means}
-      FROM baseline b JOIN follow_up f ON f.person_id = b.person_id AND f.taken_on > b.taken_on`;
+      FROM (SELECT row_number() OVER w AS n, x.taken_on AS baseline_on,
+                   last_value(x.taken_on) OVER w AS follow_up_on, ${ends}
+              FROM wellbeing_assessments x
+             WHERE x.instrument = ${inst} AND ${where}
+            WINDOW w AS (PARTITION BY x.person_id ORDER BY x.taken_on, x.seq
+                         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) pairs
+     WHERE n = 1 AND follow_up_on > baseline_on`;
   const [row] = await db.query<Record<string, any>>(sql, p.values);
   return {
     paired: row.paired,
