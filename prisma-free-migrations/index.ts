@@ -10,6 +10,7 @@ import { AnalyticsIndexes1764201600030 } from './0030-analytics-indexes.js';
 import { ReferralAgeBand1764201600031 } from './0031-referral-age-band.js';
 import { PersonPathways1764201600032 } from './0032-person-pathways.js';
 import { ReferralPersonGroups1764201600033 } from './0033-referral-person-groups.js';
+import { PersonWardPathways1764201600035 } from './0035-person-ward-pathways.js';
 import { InboxCountCovering1764201600050 } from './0050-inbox-count-covering.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
@@ -26,5 +27,6 @@ export const MIGRATIONS = [
   ReferralAgeBand1764201600031,
   PersonPathways1764201600032,
   ReferralPersonGroups1764201600033,
+  PersonWardPathways1764201600035,
   InboxCountCovering1764201600050,
 ];

@@ -1,4 +1,4 @@
-import { normaliseFilter, NO_FILTER } from './analytics-filter.js';
+import { isOneWardOnly, normaliseFilter, NO_FILTER } from './analytics-filter.js';
 
 const ORG = '3f2b8c1e-1111-4222-8333-444455556666';
 
@@ -46,5 +46,21 @@ describe('normaliseFilter: whole months, lists, validation', () => {
 
   it('an empty list stays a restriction (to nothing)', () => {
     expect(normaliseFilter({ categories: [] }).categories).toEqual([]);
+  });
+});
+
+describe('isOneWardOnly: pathways read the per-ward summary only for exactly one ward and nothing else', () => {
+  it.each([
+    [{ wards: ['Park'] }, true],
+    [{ wards: [' Park ', 'Park'] }, true],
+    [null, false],
+    [{ wards: [] }, false],
+    [{ wards: ['Park', 'Town'] }, false],
+    [{ wards: ['Park'], from: '2026-01-01' }, false],
+    [{ wards: ['Park'], to: '2026-01-01' }, false],
+    [{ wards: ['Park'], categories: ['ESOL'] }, false],
+    [{ wards: ['Park'], organisationIds: [ORG] }, false],
+  ])('%j → %s', (input, expected) => {
+    expect(isOneWardOnly(normaliseFilter(input))).toBe(expected);
   });
 });

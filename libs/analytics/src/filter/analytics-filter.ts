@@ -36,6 +36,17 @@ export function isUnfiltered(f: AnalyticsFilter): boolean {
   );
 }
 
+/** True when the filter restricts to one ward and nothing else. */
+export function isOneWardOnly(f: AnalyticsFilter): f is AnalyticsFilter & { wards: [string] } {
+  return (
+    f.wards?.length === 1 &&
+    f.fromDate === null &&
+    f.toExclusive === null &&
+    f.organisationIds === null &&
+    f.categories === null
+  );
+}
+
 function monthStart(date: string): string {
   return `${date.slice(0, 7)}-01`;
 }

@@ -1,5 +1,5 @@
 import type { Queryable } from '#libs/database';
-import { type AnalyticsFilter, isUnfiltered } from '../filter/analytics-filter.js';
+import { type AnalyticsFilter, isOneWardOnly, isUnfiltered } from '../filter/analytics-filter.js';
 import { type AnalyticsScope, referralConditions, SqlParams } from '../filter/sql-conditions.js';
 
 export interface PathwayCounts {
@@ -24,6 +24,14 @@ export async function pathwayCounts(
     // The whole partnership, all time: the sequences kept per person (migration 0032).
     return db.query<PathwayCounts>(
       `SELECT steps, count(*)::int AS people FROM person_pathways GROUP BY steps HAVING count(*) > ${p.add(minPeople)}::int`,
+      p.values,
+    );
+  }
+  if (isOneWardOnly(f) && scope.organisationId === null) {
+    // The whole partnership, all time, one ward: the sequences kept per person and ward (0035).
+    return db.query<PathwayCounts>(
+      `SELECT steps, count(*)::int AS people FROM person_ward_pathways WHERE ward = ${p.add(f.wards[0])}
+        GROUP BY steps HAVING count(*) > ${p.add(minPeople)}::int`,
       p.values,
     );
   }
