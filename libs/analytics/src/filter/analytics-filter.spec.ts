@@ -1,3 +1,5 @@
+import { ServiceCategory } from '#libs/directory';
+import type { AnalyticsFilterInput } from '../models/analytics.models.js';
 import { isOneWardOnly, normaliseFilter, NO_FILTER } from './analytics-filter.js';
 
 const ORG = '3f2b8c1e-1111-4222-8333-444455556666';
@@ -58,9 +60,9 @@ describe('isOneWardOnly: pathways read the per-ward summary only for exactly one
     [{ wards: ['Park', 'Town'] }, false],
     [{ wards: ['Park'], from: '2026-01-01' }, false],
     [{ wards: ['Park'], to: '2026-01-01' }, false],
-    [{ wards: ['Park'], categories: ['ESOL'] }, false],
+    [{ wards: ['Park'], categories: [ServiceCategory.ESOL] }, false],
     [{ wards: ['Park'], organisationIds: [ORG] }, false],
-  ])('%j → %s', (input, expected) => {
+  ] as [AnalyticsFilterInput | null, boolean][])('%j → %s', (input, expected) => {
     expect(isOneWardOnly(normaliseFilter(input))).toBe(expected);
   });
 });
