@@ -11,6 +11,7 @@ import { ReferralAgeBand1764201600031 } from './0031-referral-age-band.js';
 import { PersonPathways1764201600032 } from './0032-person-pathways.js';
 import { ReferralPersonGroups1764201600033 } from './0033-referral-person-groups.js';
 import { InboxCountCovering1764201600050 } from './0050-inbox-count-covering.js';
+import { AnalyticsReferralGroups1764201600060 } from './0060-analytics-referral-groups.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PersonPathways1764201600032,
   ReferralPersonGroups1764201600033,
   InboxCountCovering1764201600050,
+  AnalyticsReferralGroups1764201600060,
 ];
