@@ -22,8 +22,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * - bitmaps only gain the bits of referrals that count in the row. One bit may stand for several
  *   people, so a bit cannot be taken out again: when a referral leaves a row, or loses a stage it
  *   had there, the row is marked `bits_valid = false` and readers ignore the bitmaps of that row's
- *   key in every stripe (they then count those people exactly, from the referrals). The mark stays
- *   until analytics_rebuild_referral_groups() runs.
+ *   key in every stripe (they then count those people exactly, from the referrals) until
+ *   analytics_repair_referral_group_bits() recomputes that key's bits (the API runs it now and then).
  * - Concurrent writers of the same group use different `stripe` rows (by server process), so one
  *   busy service does not serialise every referral write on one row; readers sum the stripes. A
  *   write touches only its own stripe's rows, in key order, so two writers never wait for each
@@ -228,6 +228,40 @@ export class AnalyticsReferralGroups1764201600060 implements MigrationInterface 
           FROM (${acceptDays('referrals')}) x
          GROUP BY ${DAYS_KEY};
       END $$`);
+    // Gives keys marked untrusted their bitmaps back, a few keys per call, without stopping writers:
+    // each key's stripe rows are locked (in stripe order), its bits recomputed from the committed
+    // referrals and written to every stripe. A writer that changes the key meanwhile waits for the
+    // lock and then applies its own change (a referral leaving marks the key again).
+    const keyMatches = (g: string) =>
+      `(${GROUP_KEY.split(', ')
+        .map((c) => `${g}.${c}`)
+        .join(', ')}) = (k.dimension, k.month, k.to_service_id, k.creator_organisation_id, k.grp)`;
+    await q.query(`
+      CREATE FUNCTION analytics_repair_referral_group_bits(max_keys integer) RETURNS integer LANGUAGE plpgsql AS $$
+      DECLARE k record; b record; n integer := 0;
+      BEGIN
+        FOR k IN SELECT DISTINCT ${GROUP_KEY} FROM analytics_referral_groups WHERE NOT bits_valid
+                  ORDER BY ${GROUP_KEY} LIMIT max_keys LOOP
+          PERFORM 1 FROM analytics_referral_groups g WHERE ${keyMatches('g')} ORDER BY g.stripe FOR UPDATE;
+          SELECT coalesce(bit_or(x.bit), 0) AS referred, coalesce(bit_or(x.bit) FILTER (WHERE x.a), 0) AS accepted,
+                 coalesce(bit_or(x.bit) FILTER (WHERE x.s), 0) AS started,
+                 coalesce(bit_or(x.bit) FILTER (WHERE x.c), 0) AS completed
+            INTO b
+            FROM (${contributions(
+              'referrals',
+              `r.to_service_id = k.to_service_id AND r.creator_organisation_id = k.creator_organisation_id
+               AND r.created_at >= (k.month::timestamp AT TIME ZONE 'Europe/London')
+               AND r.created_at < ((k.month + interval '1 month')::timestamp AT TIME ZONE 'Europe/London')`,
+            )}) x
+           WHERE x.dimension = k.dimension AND x.grp = k.grp;
+          UPDATE analytics_referral_groups g
+             SET referred_bits = b.referred, accepted_bits = b.accepted, started_bits = b.started,
+                 completed_bits = b.completed, bits_valid = true
+           WHERE ${keyMatches('g')};
+          n := n + 1;
+        END LOOP;
+        RETURN n;
+      END $$`);
     await q.query(`SELECT analytics_rebuild_referral_groups()`);
     await q.query(`ANALYZE analytics_referral_groups`);
     await q.query(`ANALYZE analytics_flow_accept_days`);
@@ -236,6 +270,7 @@ export class AnalyticsReferralGroups1764201600060 implements MigrationInterface 
   async down(q: QueryRunner): Promise<void> {
     await q.query(`DROP TRIGGER analytics_referral_groups_update ON referrals`);
     await q.query(`DROP TRIGGER analytics_referral_groups_insert ON referrals`);
+    await q.query(`DROP FUNCTION analytics_repair_referral_group_bits(integer)`);
     await q.query(`DROP FUNCTION analytics_rebuild_referral_groups()`);
     await q.query(`DROP FUNCTION analytics_referral_groups_after_update()`);
     await q.query(`DROP FUNCTION analytics_referral_groups_after_insert()`);

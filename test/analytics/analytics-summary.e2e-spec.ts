@@ -1,3 +1,4 @@
+import { SummaryRepairService } from '#libs/analytics';
 import { Role } from '#libs/common';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import { insertPerson, insertReferral, prng, type ServiceInfo } from './support/analytics-data.js';
@@ -29,8 +30,11 @@ describe(`the referral summary stays equal to a rebuild (seed ${SEED})`, () => {
   let orgs: string[];
   let staff: { id: string }[];
 
-  /** Differences between the summary as maintained and as rebuilt now (rolled back afterwards). */
-  async function differences(): Promise<Difference[]> {
+  /**
+   * Differences between the summary as maintained and as rebuilt now (rolled back afterwards).
+   * `exactBits`: the trusted bitmaps must equal the rebuilt ones, not only lie within them.
+   */
+  async function differences(exactBits = false): Promise<Difference[]> {
     const found: Difference[] = [];
     const rollback = new Error('rollback');
     await t.db
@@ -62,7 +66,9 @@ describe(`the referral summary stays equal to a rebuild (seed ${SEED})`, () => {
                   row(${stages.map((s) => `k.${s}`)})::text AS summary, row(${stages.map((s) => `r.${s}`)})::text AS rebuilt
              FROM kept_groups k FULL JOIN rebuilt_groups r USING (${GROUPS_KEY})
             WHERE ${stages.map((s) => `k.${s} IS DISTINCT FROM r.${s}`).join(' OR ')}
-               OR ${stages.map((s) => `(k.${s}_bits & ~r.${s}_bits) <> 0`).join(' OR ')}`,
+               OR ${stages
+                 .map((s) => (exactBits ? `k.${s}_bits <> r.${s}_bits` : `(k.${s}_bits & ~r.${s}_bits) <> 0`))
+                 .join(' OR ')}`,
         );
         found.push(...groups.map((g) => ({ table: 'analytics_referral_groups', ...g })));
         const days = await tx.query<{ key: string; summary: string; rebuilt: string }>(
@@ -231,6 +237,23 @@ describe(`the referral summary stays equal to a rebuild (seed ${SEED})`, () => {
     );
     expect(stripes).toBeGreaterThan(1);
     expect(await differences()).toEqual([]);
+  });
+
+  it('the repair gives untrusted keys their exact bitmaps back, and changes no count', async () => {
+    const untrusted = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT count(DISTINCT (${GROUPS_KEY}))::int AS n FROM analytics_referral_groups WHERE NOT bits_valid`,
+        )
+      )[0].n;
+    const before = await untrusted();
+    expect(before).toBeGreaterThan(0);
+    const repair = t.app.get(SummaryRepairService);
+    expect(await repair.repairOnce(3)).toBe(3);
+    expect(await untrusted()).toBe(before - 3);
+    expect(await repair.repairOnce(100_000)).toBe(before - 3);
+    expect(await untrusted()).toBe(0);
+    expect(await differences(true)).toEqual([]);
   });
 
   it('a rolled-back write leaves the summary as it was', async () => {
