@@ -159,20 +159,43 @@ export class AnalyticsReferralGroups1764201600060 implements MigrationInterface 
         REFERENCING NEW TABLE AS inserted
         FOR EACH STATEMENT EXECUTE FUNCTION analytics_referral_groups_after_insert()`);
 
-    const changed = `r.id IN (SELECT o.id FROM old_rows o JOIN new_rows n ON n.id = o.id
-                       WHERE ${WATCHED.map((c) => `o.${c} IS DISTINCT FROM n.${c}`).join(' OR ')})`;
+    const OLD = '(SELECT (OLD).*)';
+    const NEW = '(SELECT (NEW).*)';
+    // Columns that place a referral in its rows (all but the stages and the status).
+    const KEY_COLUMNS = WATCHED.filter(
+      (c) => !['status', 'accepted_at', 'started_at', 'completed_at'].includes(c),
+    );
+    const GAINED = (stage: string) => `(OLD.${stage}_at IS NULL AND NEW.${stage}_at IS NOT NULL)`;
     await q.query(`
       CREATE FUNCTION analytics_referral_groups_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NOT EXISTS (SELECT 1 FROM old_rows r WHERE ${changed}) THEN
+        -- The usual change, a referral reaching a stage, stays in its rows: add the stage there.
+        IF OLD.status <> 'ENTERED_IN_ERROR' AND NEW.status <> 'ENTERED_IN_ERROR'
+           AND (${KEY_COLUMNS.map((c) => `OLD.${c}`).join(', ')}) IS NOT DISTINCT FROM (${KEY_COLUMNS.map((c) => `NEW.${c}`).join(', ')})
+           AND (OLD.accepted_at IS NULL OR NEW.accepted_at IS NOT NULL)
+           AND (OLD.started_at IS NULL OR NEW.started_at IS NOT NULL)
+           AND (OLD.completed_at IS NULL OR NEW.completed_at IS NOT NULL) THEN
+          ${UPSERT_GROUPS}
+          SELECT ${GROUP_KEY}, ${STRIPE}, 0, ${GAINED('accepted')}::int, ${GAINED('started')}::int,
+                 ${GAINED('completed')}::int, 0, CASE WHEN a THEN bit ELSE 0 END,
+                 CASE WHEN s THEN bit ELSE 0 END, CASE WHEN c THEN bit ELSE 0 END
+            FROM (${contributions(NEW)}) x
+           ORDER BY ${GROUP_KEY}
+          ${ON_GROUP_CONFLICT};
+          IF OLD.accepted_at IS NULL AND NEW.accepted_at IS NOT NULL THEN
+            ${UPSERT_DAYS}
+            SELECT ${DAYS_KEY}, ${STRIPE}, 1 FROM (${acceptDays(NEW)}) x
+            ${ON_DAYS_CONFLICT};
+          END IF;
           RETURN NULL;
         END IF;
-        -- The changed referrals' rows out (-1) and in (+1), and the rows a referral left or where it
+        -- Anything else (in or out of error, a correction that moves it, a stage taken away).
+        -- The referral's rows out (-1) and in (+1), and the rows a referral left or where it
         -- lost a stage (their bitmaps may hold its person's bit: marked not to be trusted).
         WITH moves AS (
-          SELECT -1 AS sign, * FROM (${contributions('old_rows', changed)}) o
+          SELECT -1 AS sign, * FROM (${contributions(OLD)}) o
           UNION ALL
-          SELECT 1, * FROM (${contributions('new_rows', changed)}) n
+          SELECT 1, * FROM (${contributions(NEW)}) n
         ), lost AS (
           SELECT DISTINCT o.dimension, o.month, o.to_service_id, o.creator_organisation_id, o.grp
             FROM moves o
@@ -198,9 +221,9 @@ export class AnalyticsReferralGroups1764201600060 implements MigrationInterface 
 
         ${UPSERT_DAYS}
         SELECT ${DAYS_KEY}, ${STRIPE}, sum(sign)::int
-          FROM (SELECT -1 AS sign, * FROM (${acceptDays('old_rows', changed)}) o
+          FROM (SELECT -1 AS sign, * FROM (${acceptDays(OLD)}) o
                 UNION ALL
-                SELECT 1, * FROM (${acceptDays('new_rows', changed)}) n) x
+                SELECT 1, * FROM (${acceptDays(NEW)}) n) x
          GROUP BY ${DAYS_KEY}
         HAVING sum(sign) <> 0
          ORDER BY ${DAYS_KEY}
@@ -209,8 +232,8 @@ export class AnalyticsReferralGroups1764201600060 implements MigrationInterface 
       END $$`);
     await q.query(`
       CREATE TRIGGER analytics_referral_groups_update AFTER UPDATE ON referrals
-        REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-        FOR EACH STATEMENT EXECUTE FUNCTION analytics_referral_groups_after_update()`);
+        FOR EACH ROW WHEN (${WATCHED.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ')})
+        EXECUTE FUNCTION analytics_referral_groups_after_update()`);
 
     // Rebuilt from the referrals (here for the existing ones; bulk loads may call it again).
     await q.query(`
