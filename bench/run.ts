@@ -590,7 +590,7 @@ async function main(): Promise<void> {
     log('migrations applied');
     const load: LoadReport = await loadDataset(db.url, opts.size, log);
     log(
-      `loaded ${JSON.stringify(load.rows)} in ${load.seconds.toFixed(1)} s (COPY ${load.copySeconds.toFixed(1)} s, indexes ${load.indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${load.vacuumSeconds.toFixed(1)} s)`,
+      `loaded ${JSON.stringify(load.rows)} in ${load.seconds.toFixed(1)} s (COPY ${load.copySeconds.toFixed(1)} s, indexes + summary ${load.indexSeconds.toFixed(1)} s, VACUUM ANALYZE ${load.vacuumSeconds.toFixed(1)} s)`,
     );
     const client = new pg.Client({ connectionString: db.url });
     await client.connect();
@@ -655,7 +655,7 @@ async function main(): Promise<void> {
       '',
       table,
       '',
-      `load: ${load.seconds.toFixed(1)} s (COPY ${load.copySeconds.toFixed(1)} s + indexes ${load.indexSeconds.toFixed(1)} s + VACUUM ANALYZE ${load.vacuumSeconds.toFixed(1)} s) for ${JSON.stringify(load.rows)} (target < 120 s at full size)`,
+      `load: ${load.seconds.toFixed(1)} s (COPY ${load.copySeconds.toFixed(1)} s + indexes + summary ${load.indexSeconds.toFixed(1)} s + VACUUM ANALYZE ${load.vacuumSeconds.toFixed(1)} s) for ${JSON.stringify(load.rows)} (target < 120 s at full size)`,
       `idle RSS: ${idleRssMb?.toFixed(0) ?? '-'} MB (target ≤ 200 MB)`,
       soakReport
         ? `soak ${soakReport.seconds} s: RSS ${soakReport.rssStartMb?.toFixed(0)} → ${soakReport.rssEndMb?.toFixed(0)} MB, peak ${soakReport.rssPeakMb?.toFixed(0)} MB, growth ${soakReport.growthPct?.toFixed(1)}% (target ≤ 10%), ${soakReport.result?.requests} requests, ${soakReport.result?.errors} errors`

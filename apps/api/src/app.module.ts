@@ -45,10 +45,10 @@ export class AppModule {
         ReferralsModule,
         OutcomesModule,
         JourneysModule,
-        AnalyticsModule.forRoot({
-          threshold: config.disclosureThreshold,
-          rounding: config.disclosureRounding,
-        }),
+        AnalyticsModule.forRoot(
+          { threshold: config.disclosureThreshold, rounding: config.disclosureRounding },
+          config.analyticsRepairIntervalSeconds * 1000,
+        ),
       ],
       controllers: [HealthController],
       providers: [

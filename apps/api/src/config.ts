@@ -22,6 +22,8 @@ export interface AppConfig {
   rateLimitAnonPerMinute: number;
   disclosureThreshold: number;
   disclosureRounding: number;
+  /** How often the analytics summary's people bitmaps are repaired; 0 = never. */
+  analyticsRepairIntervalSeconds: number;
   logLevel: string;
   dbPoolSize: number;
   dbStatementTimeoutMs: number;
@@ -105,6 +107,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     rateLimitAnonPerMinute: int(env, 'RATE_LIMIT_ANON_PER_MINUTE', 300),
     disclosureThreshold: int(env, 'DISCLOSURE_THRESHOLD', 7),
     disclosureRounding: int(env, 'DISCLOSURE_ROUNDING', 5, 1),
+    analyticsRepairIntervalSeconds: int(env, 'ANALYTICS_REPAIR_INTERVAL_SECONDS', 300),
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'warn' : 'info'),
     dbPoolSize: int(env, 'DB_POOL_SIZE', 10, 1),
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100),

@@ -70,13 +70,10 @@ export class AnalyticsService {
    * group estimates for these aggregates are far too high, which made it spend seconds compiling
    * statements that run in milliseconds.
    */
-  private read<T>(work: (q: Queryable) => Promise<T>, hashOnly = false): Promise<T> {
+  private read<T>(work: (q: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction(async (tx) => {
       await tx.query('SET TRANSACTION READ ONLY');
       await tx.query('SET LOCAL jit = off');
-      // One-pass groupings have few groups, but the planner cannot tell for computed keys (days to
-      // accept, age band) and would sort a million rows instead of hashing into a handful of groups.
-      if (hashOnly) await tx.query('SET LOCAL enable_sort = off');
       return work(tx);
     });
   }
@@ -88,7 +85,7 @@ export class AnalyticsService {
   async referralFlows(ctx: RequestContext, input: AnalyticsFilterInput | null): Promise<FlowReportModel> {
     const scope = this.scope(ctx);
     const filter = normaliseFilter(input);
-    const flows = await this.read((q) => flowCounts(q, filter, scope, this.rules.threshold), true);
+    const flows = await this.read((q) => flowCounts(q, filter, scope, this.rules.threshold));
     const cells: FlowCellModel[] = flows.cells.map((r) => {
       const accepted = this.count(r.accepted, r.accepted_people);
       return {
@@ -114,8 +111,7 @@ export class AnalyticsService {
   ): Promise<FunnelRowModel[]> {
     const scope = this.scope(ctx);
     const filter = normaliseFilter(input);
-    const onePass = [FunnelDimension.ROUTE, FunnelDimension.CATEGORY, FunnelDimension.AGE_BAND].includes(by);
-    const rows = await this.read((q) => funnelRows(q, by, filter, scope, this.rules.threshold), onePass);
+    const rows = await this.read((q) => funnelRows(q, by, filter, scope, this.rules.threshold));
     const rank = (g: string) => {
       if (g === NOT_RECORDED) return Number.MAX_SAFE_INTEGER;
       if (by === FunnelDimension.AGE_BAND) return AGE_BANDS.indexOf(g);

@@ -5,3 +5,4 @@ export * from './models/enums.js';
 export * from './models/analytics.models.js';
 export * from './analytics.service.js';
 export * from './analytics.module.js';
+export * from './summary-repair.service.js';

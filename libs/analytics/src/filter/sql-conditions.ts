@@ -64,3 +64,23 @@ export function recordedConditions(
   if (scope.organisationId) c.push(`x.organisation_id = ${p.add(scope.organisationId)}::uuid`);
   return c.join(' AND ');
 }
+
+/**
+ * WHERE conditions for the referral summary rows (alias `g`: analytics_referral_groups or
+ * analytics_flow_accept_days, migration 0060) joined to their receiving service `s`: the same
+ * filter and scope as referralConditions. The summary keeps the London month of creation, and the
+ * receiving service fixes the organisation, category and ward a referral carries.
+ */
+export function summaryConditions(f: AnalyticsFilter, scope: AnalyticsScope, p: SqlParams): string {
+  const c = ['true'];
+  if (f.fromDate) c.push(`g.month >= ${p.add(f.fromDate)}::date`);
+  if (f.toExclusive) c.push(`g.month < ${p.add(f.toExclusive)}::date`);
+  if (f.organisationIds) c.push(`s.organisation_id = ANY(${p.add(f.organisationIds)}::uuid[])`);
+  if (f.categories) c.push(`s.category = ANY(${p.add(f.categories)}::text[])`);
+  if (f.wards) c.push(`s.ward = ANY(${p.add(f.wards)}::text[])`);
+  if (scope.organisationId) {
+    const org = p.add(scope.organisationId);
+    c.push(`(g.creator_organisation_id = ${org}::uuid OR s.organisation_id = ${org}::uuid)`);
+  }
+  return c.join(' AND ');
+}

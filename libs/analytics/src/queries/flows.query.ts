@@ -1,7 +1,13 @@
 import type { Queryable } from '#libs/database';
 import type { AnalyticsFilter } from '../filter/analytics-filter.js';
-import { type AnalyticsScope, referralConditions, SqlParams } from '../filter/sql-conditions.js';
-import { bitsSet, needsExactPeople, PERSON_BIT, peopleFor } from './people-sketch.js';
+import {
+  type AnalyticsScope,
+  referralConditions,
+  SqlParams,
+  summaryConditions,
+} from '../filter/sql-conditions.js';
+import { bitsSet, needsExactPeople, peopleFor } from './people-sketch.js';
+import { summaryKeysSql } from './referral-summary.js';
 
 export interface FlowCellCounts {
   to_category: string;
@@ -36,20 +42,14 @@ interface CellRow {
   median_days: number | null;
 }
 
-/**
- * Whole days (24-hour periods, rounded down) from creation to acceptance; null when never accepted.
- * Kept identical to the expression of the referrals_flow_days_stats statistics (migration 0030).
- */
-export const DAYS_TO_ACCEPT = `floor(date_part('epoch', r.accepted_at - r.created_at) / 86400)::int`;
-
 const cellKey = (to: string, from: string | null) => `${to}|${from ?? ''}`;
 const CELL_KEY_SQL = `(r.to_category || '|' || coalesce(r.from_category, ''))`;
 
 /**
- * Flows between categories in ONE pass over the matching referrals: grouped by (cell, days to
- * accept), which gives each cell's stage counts, its people bits, and its histogram of days to
- * accept (the median is read from the histogram; no per-referral sort). The distinct people are
- * counted exactly only for the few cells the bits cannot settle (see people-sketch.ts).
+ * Flows between categories from the referral summary (migration 0060): the FLOW rows give each
+ * cell's stage counts and people bits, the accept-days rows its histogram of days to accept (the
+ * median is read from the histogram). The distinct people are counted exactly, from the referrals,
+ * only for the few cells the bits cannot settle (see people-sketch.ts).
  */
 export async function flowCounts(
   db: Queryable,
@@ -58,35 +58,33 @@ export async function flowCounts(
   threshold: number,
 ): Promise<FlowCounts> {
   const p = new SqlParams();
-  const where = referralConditions(f, scope, p);
+  const where = summaryConditions(f, scope, p);
   const sql = `
-    WITH g AS (
-      SELECT r.to_category, r.from_category,
-             ${DAYS_TO_ACCEPT} AS days,
-             count(*) AS referred, count(r.accepted_at) AS accepted, count(r.completed_at) AS completed,
-             bit_or(${PERSON_BIT}) AS referred_bits,
-             bit_or(${PERSON_BIT}) FILTER (WHERE r.accepted_at IS NOT NULL) AS accepted_bits,
-             bit_or(${PERSON_BIT}) FILTER (WHERE r.completed_at IS NOT NULL) AS completed_bits
-        FROM referrals r
+    WITH keys AS (${summaryKeysSql(`'FLOW'`, where)}
+    ), cells AS (
+      SELECT to_category, nullif(grp, '') AS from_category,
+             sum(referred)::int AS referred, sum(accepted)::int AS accepted, sum(completed)::int AS completed,
+             bit_or(referred_bits) AS referred_bits, bit_or(accepted_bits) AS accepted_bits,
+             bit_or(completed_bits) AS completed_bits
+        FROM keys
+       GROUP BY 1, 2
+      HAVING sum(referred) > 0
+    ), days AS (
+      SELECT s.category AS to_category, nullif(g.from_category, '') AS from_category, g.days,
+             sum(g.accepted) AS accepted
+        FROM analytics_flow_accept_days g JOIN services s ON s.id = g.to_service_id
        WHERE ${where}
        GROUP BY 1, 2, 3
+      HAVING sum(g.accepted) > 0
     ), cum AS (
       SELECT to_category, from_category, days,
              sum(accepted) OVER (PARTITION BY to_category, from_category ORDER BY days)::bigint AS upto,
              sum(accepted) OVER (PARTITION BY to_category, from_category)::bigint AS total
-        FROM g
-       WHERE days IS NOT NULL
+        FROM days
     ), med AS (
       SELECT to_category, from_category,
              (min(days) FILTER (WHERE upto >= (total + 1) / 2) + min(days) FILTER (WHERE upto >= total / 2 + 1)) / 2.0 AS median_days
         FROM cum
-       GROUP BY to_category, from_category
-    ), cells AS (
-      SELECT to_category, from_category,
-             sum(referred)::int AS referred, sum(accepted)::int AS accepted, sum(completed)::int AS completed,
-             bit_or(referred_bits) AS referred_bits, bit_or(accepted_bits) AS accepted_bits,
-             bit_or(completed_bits) AS completed_bits
-        FROM g
        GROUP BY to_category, from_category
     )
     SELECT c.to_category, c.from_category, c.referred, c.accepted, c.completed,

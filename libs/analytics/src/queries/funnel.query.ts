@@ -1,8 +1,14 @@
 import type { Queryable } from '#libs/database';
 import type { AnalyticsFilter } from '../filter/analytics-filter.js';
-import { type AnalyticsScope, referralConditions, SqlParams } from '../filter/sql-conditions.js';
+import {
+  type AnalyticsScope,
+  referralConditions,
+  SqlParams,
+  summaryConditions,
+} from '../filter/sql-conditions.js';
 import { FunnelDimension } from '../models/enums.js';
-import { bitsSet, needsExactPeople, PERSON_BIT, peopleFor } from './people-sketch.js';
+import { bitsSet, needsExactPeople, peopleFor } from './people-sketch.js';
+import { summaryKeysSql } from './referral-summary.js';
 
 export interface FunnelCounts {
   grp: string;
@@ -37,9 +43,6 @@ const PERSON_COLUMN: Partial<Record<FunnelDimension, string>> = {
  */
 export const AGE_BAND_SQL = `coalesce(r.age_band, '${NOT_RECORDED}')`;
 
-const COUNTS = `count(*) AS referred, count(r.accepted_at) AS accepted,
-                count(r.started_at) AS started, count(r.completed_at) AS completed`;
-
 const STAGES = [
   ['referred', 'true'],
   ['accepted', 'r.accepted_at IS NOT NULL'],
@@ -49,13 +52,25 @@ const STAGES = [
 
 type Stage = (typeof STAGES)[number][0];
 
+/** The summary dimension (migration 0060) each funnel reads; CATEGORY regroups the ROUTE rows. */
+const SUMMARY_DIMENSION: Record<FunnelDimension, string> = {
+  [FunnelDimension.ROUTE]: 'ROUTE',
+  [FunnelDimension.CATEGORY]: 'ROUTE',
+  [FunnelDimension.AGE_BAND]: 'AGE_BAND',
+  [FunnelDimension.WARD]: 'WARD',
+  [FunnelDimension.GENDER]: 'GENDER',
+  [FunnelDimension.ETHNICITY]: 'ETHNICITY',
+  [FunnelDimension.LANGUAGE]: 'LANGUAGE',
+};
+
 /**
  * Funnel stages by group.
  *
- * One pass groups the referrals by the dimension (route, receiving category, age band at creation,
- * or the person's current ward, gender, ethnicity or language — all kept on the referral), with
- * people bits per stage (people-sketch.ts); the few groups the bits cannot settle get their
- * distinct people counted exactly by a second statement.
+ * The referral summary (migration 0060) holds, per group value and filter value, the referrals
+ * that reached each stage with people bits per stage (people-sketch.ts): the route, age band at
+ * creation, or the person's current ward, gender, ethnicity or language, grouped as the contract
+ * says; the receiving category is the service's. The few groups the bits cannot settle get their
+ * distinct people counted exactly from the referrals by a second statement.
  */
 export async function funnelRows(
   db: Queryable,
@@ -65,7 +80,17 @@ export async function funnelRows(
   threshold: number,
 ): Promise<FunnelCounts[]> {
   const p = new SqlParams();
-  const where = referralConditions(f, scope, p);
+  const dimension = p.add(SUMMARY_DIMENSION[by]);
+  const where = summaryConditions(f, scope, p);
+  const bits = STAGES.map(([name]) => `${bitsSet(`bit_or(${name}_bits)`)} AS ${name}_bits`).join(', ');
+  const counts = STAGES.map(([name]) => `sum(${name})::int AS ${name}`).join(', ');
+  const rows = await db.query<FunnelCounts & Record<`${Stage}_bits`, number>>(
+    `SELECT ${by === FunnelDimension.CATEGORY ? 'to_category' : 'grp'} AS grp, ${counts}, ${bits}
+       FROM (${summaryKeysSql(dimension, where)}) k
+      GROUP BY 1
+     HAVING sum(referred) > 0`,
+    p.values,
+  );
   const personColumn = PERSON_COLUMN[by];
   const group = personColumn
     ? personValue(personColumn)
@@ -74,13 +99,6 @@ export async function funnelRows(
       : by === FunnelDimension.CATEGORY
         ? 'r.to_category'
         : AGE_BAND_SQL;
-  const bits = STAGES.map(
-    ([name, cond]) => `${bitsSet(`bit_or(${PERSON_BIT}) FILTER (WHERE ${cond})`)} AS ${name}_bits`,
-  ).join(', ');
-  const rows = await db.query<FunnelCounts & Record<`${Stage}_bits`, number>>(
-    `SELECT ${group} AS grp, ${COUNTS}, ${bits} FROM referrals r WHERE ${where} GROUP BY 1`,
-    p.values,
-  );
   const unsettled = rows.filter((r) =>
     STAGES.some(([name]) => needsExactPeople(r[name], r[`${name}_bits`], threshold)),
   );
