@@ -27,7 +27,8 @@ const merged = (a: string, b: string) => `
  *   instant (rare; the API only ever changes the status), and a delete: the people concerned are
  *   locked against each other's rebuilds (FOR NO KEY UPDATE, which referral inserts — FOR KEY SHARE
  *   — do not wait for), then their rows are rebuilt from their referrals;
- * - TRUNCATE of referrals empties the table.
+ * - TRUNCATE of referrals empties the table (analytics_rebuild_all_ward_pathways, which also builds
+ *   it from the existing referrals here and after the benchmark's bulk load).
  *
  * Pathways filtered any other way (several wards, dates, organisations, categories, a service
  * manager's scope) are still counted from the referrals themselves.
@@ -77,6 +78,19 @@ export class PersonWardPathways1764201600035 implements MigrationInterface {
         ON CONFLICT (person_id, ward) DO UPDATE
           SET (steps, first_at) = (${merged('pw', 'EXCLUDED')});
       END $$`);
+    // Everyone at once: the existing referrals below, and after a bulk load made with the insert
+    // trigger off (the benchmark's loader), which is cheaper than merging batch by batch.
+    await q.query(`
+      CREATE FUNCTION analytics_rebuild_all_ward_pathways() RETURNS void LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM person_ward_pathways;
+        INSERT INTO person_ward_pathways (person_id, ward, steps, first_at)
+        SELECT person_id, ward, array_agg(c ${ORDERED}), array_agg(t ${ORDERED})
+          FROM (SELECT person_id, to_ward AS ward, to_category AS c, min(created_at) AS t FROM referrals
+                 WHERE status <> 'ENTERED_IN_ERROR' AND to_ward IS NOT NULL
+                 GROUP BY person_id, to_ward, to_category) AS firsts
+         GROUP BY person_id, ward;
+      END $$`);
     await q.query(`
       CREATE FUNCTION referrals_ward_pathways_after_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -106,20 +120,13 @@ export class PersonWardPathways1764201600035 implements MigrationInterface {
     await q.query(`
       CREATE FUNCTION referrals_ward_pathways_after_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        DELETE FROM person_ward_pathways;
+        PERFORM analytics_rebuild_all_ward_pathways();
         RETURN NULL;
       END $$`);
     await q.query(`
       CREATE TRIGGER referrals_ward_pathways_truncate AFTER TRUNCATE ON referrals
         FOR EACH STATEMENT EXECUTE FUNCTION referrals_ward_pathways_after_truncate()`);
-    // Existing referrals.
-    await q.query(`
-      INSERT INTO person_ward_pathways (person_id, ward, steps, first_at)
-      SELECT person_id, ward, array_agg(c ${ORDERED}), array_agg(t ${ORDERED})
-        FROM (SELECT person_id, to_ward AS ward, to_category AS c, min(created_at) AS t FROM referrals
-               WHERE status <> 'ENTERED_IN_ERROR' AND to_ward IS NOT NULL
-               GROUP BY person_id, to_ward, to_category) AS firsts
-       GROUP BY person_id, ward`);
+    await q.query(`SELECT analytics_rebuild_all_ward_pathways()`);
     // pathways reads one ward's sequences from this index alone.
     await q.query(
       `CREATE INDEX person_ward_pathways_ward_idx ON person_ward_pathways (ward) INCLUDE (steps)`,
@@ -135,6 +142,7 @@ export class PersonWardPathways1764201600035 implements MigrationInterface {
     await q.query(`DROP FUNCTION referrals_ward_pathways_after_truncate()`);
     await q.query(`DROP FUNCTION referrals_ward_pathways_after_delete()`);
     await q.query(`DROP FUNCTION referrals_ward_pathways_after_update()`);
+    await q.query(`DROP FUNCTION analytics_rebuild_all_ward_pathways()`);
     await q.query(`DROP FUNCTION analytics_rebuild_ward_pathways(uuid[])`);
     await q.query(`DROP FUNCTION referrals_ward_pathways_after_insert()`);
     await q.query(`DROP TABLE person_ward_pathways`);

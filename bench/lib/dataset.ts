@@ -106,6 +106,11 @@ const REBUILT_AFTER_LOAD = [
     trigger: 'analytics_referral_groups_insert',
     rebuild: 'SELECT analytics_rebuild_referral_groups()',
   },
+  {
+    table: 'referrals',
+    trigger: 'referrals_ward_pathways_insert',
+    rebuild: 'SELECT analytics_rebuild_all_ward_pathways()',
+  },
 ];
 
 async function rebuildSummaries(url: string): Promise<void> {
