@@ -1,13 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  AppError,
-  ErrorCode,
-  hasControlChars,
-  isUuid,
-  LONG_TEXT_MAX,
-  type RequestContext,
-  Role,
-} from '#libs/common';
+import { AppError, ErrorCode, isUuid, type RequestContext, Role } from '#libs/common';
 import { Db } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
 import { ReferralReason, ReferralStatus } from './enums.js';
@@ -15,9 +7,11 @@ import { type ReferralModel, type ReferralRow, toReferral } from './referral.mod
 import { isReferralVisibleTo } from './referral-visibility.js';
 import {
   INSERT_REFERRAL,
+  MAKE_REFERRAL_AT_ONCE,
   MAKE_REFERRAL_CHECKS,
   REFERRAL_BY_ID,
   REFERRAL_BY_KEY,
+  TRANSITION_AT_ONCE,
   TRANSITION_REFERRAL,
 } from './referral-writes.sql.js';
 import { decideMakeReferral, idempotencyConflict } from './rules/make-referral-checks.js';
@@ -27,12 +21,9 @@ import {
   normaliseMakeReferral,
   referralFingerprint,
 } from './rules/make-referral-input.js';
-import {
-  allowedTransitions,
-  REASON_REQUIRED,
-  type ReferralParty,
-  transitionParty,
-} from './rules/transitions.js';
+import { normaliseTransitionInput } from './rules/transition-input.js';
+import { transitionSources } from './rules/transition-sources.js';
+import { allowedTransitions, type ReferralParty, transitionParty } from './rules/transitions.js';
 
 /** The row of MAKE_REFERRAL_CHECKS: the checks, then an earlier referral with the same key (or nulls). */
 interface MakeChecksRow extends ReferralRow {
@@ -46,6 +37,14 @@ interface MakeChecksRow extends ReferralRow {
   check_person_visible: boolean;
   check_consented: boolean | null;
 }
+
+const MAKE_ACTIONS: readonly string[] = [AuditAction.REFERRAL_MAKE];
+const MAKE_OVERRIDE_ACTIONS: readonly string[] = [
+  AuditAction.REFERRAL_MAKE,
+  AuditAction.REFERRAL_SAFEGUARDING_OVERRIDE,
+];
+
+const TRANSITION_ACTIONS: readonly string[] = [AuditAction.REFERRAL_TRANSITION];
 
 export interface TransitionPlain {
   referralId: string;
@@ -86,8 +85,9 @@ export class ReferralsService {
   }
 
   /**
-   * Two statements: one reads everything the rules need (services, visibility, consent, an earlier
-   * referral with the same key), the other writes the referral, its creation event and its audit.
+   * One statement when every rule passes (MAKE_REFERRAL_AT_ONCE). Otherwise two: one reads everything
+   * the rules need (services, visibility, consent, an earlier referral with the same key) so that
+   * they refuse in the contract's order, the other writes when they do not.
    */
   async make(ctx: RequestContext, input: MakeReferralPlain): Promise<ReferralModel> {
     const actor = ctx.actor;
@@ -100,65 +100,99 @@ export class ReferralsService {
       } catch (e) {
         inputError = e;
       }
-      const fromServiceId = input.fromServiceId ?? null;
-      const check = (await this.db.one<MakeChecksRow>(MAKE_REFERRAL_CHECKS, [
-        isUuid(input.personId) ? input.personId : null,
-        actor.organisationId,
-        isUuid(fromServiceId) ? fromServiceId : null,
-        isUuid(input.toServiceId) ? input.toServiceId : null,
-        actor.staffId,
-        n?.idempotencyKey ?? null,
-      ]))!;
       const fingerprint = n === null ? null : referralFingerprint(n);
-      const decision = decideMakeReferral(
-        {
-          organisationId: actor.organisationId,
-          fromServiceGiven: fromServiceId !== null,
-          inputError,
-          hasIdempotencyKey: n?.idempotencyKey != null,
-          hasSafeguardingJustification: n?.safeguardingJustification != null,
-        },
-        {
-          fromServiceOrganisationId: check.check_from_organisation_id,
-          personVisible: check.check_person_visible,
-          toService:
-            check.check_to_id === null
-              ? null
-              : { organisationId: check.check_to_organisation_id!, capacity: check.check_to_capacity! },
-          consented: check.check_consented === true,
-          existing: check.id === null ? null : { fingerprint: check.idempotency_fingerprint },
-        },
-        fingerprint,
-      );
-      // Past the input rules, so n and the fingerprint exist.
-      if (decision.kind === 'replay') return toReferral(check);
-      const actions: string[] = [AuditAction.REFERRAL_MAKE];
-      if (decision.override) actions.push(AuditAction.REFERRAL_SAFEGUARDING_OVERRIDE);
-      const row = await this.db.one<ReferralRow>(INSERT_REFERRAL, [
-        n!.personId,
-        n!.fromServiceId,
-        check.check_to_id,
-        actor.organisationId,
-        check.check_to_organisation_id,
-        actor.staffId,
-        n!.route,
-        n!.needs,
-        n!.note,
-        decision.override,
-        n!.safeguardingJustification,
-        n!.idempotencyKey,
-        n!.idempotencyKey === null ? null : fingerprint,
-        check.check_from_category,
-        check.check_to_category,
-        check.check_to_ward,
-        ctx.requestId,
-        actions,
-      ]);
-      if (row) return toReferral(row);
-      // A concurrent request with the same key committed first: answer as a retry would.
-      const existing = await this.db.one<ReferralRow>(REFERRAL_BY_KEY, [actor.staffId, n!.idempotencyKey]);
-      return this.replay(existing!, fingerprint!);
+      if (
+        n !== null &&
+        isUuid(n.personId) &&
+        isUuid(n.toServiceId) &&
+        (n.fromServiceId === null || isUuid(n.fromServiceId))
+      ) {
+        const made = await this.db.one<ReferralRow>(MAKE_REFERRAL_AT_ONCE, [
+          n.personId,
+          n.fromServiceId,
+          n.toServiceId,
+          actor.organisationId,
+          actor.staffId,
+          n.route,
+          n.needs,
+          n.note,
+          n.safeguardingJustification,
+          n.idempotencyKey,
+          n.idempotencyKey === null ? null : fingerprint,
+          ctx.requestId,
+          MAKE_ACTIONS,
+          MAKE_OVERRIDE_ACTIONS,
+        ]);
+        if (made) return toReferral(made);
+      }
+      return this.makeChecked(ctx, input, n, inputError, fingerprint);
     });
+  }
+
+  /** makeReferral when some rule may refuse: read the facts, apply the rules in order, then write. */
+  private async makeChecked(
+    ctx: RequestContext,
+    input: MakeReferralPlain,
+    n: NormalisedReferralInput | null,
+    inputError: unknown,
+    fingerprint: string | null,
+  ): Promise<ReferralModel> {
+    const actor = ctx.actor;
+    const fromServiceId = input.fromServiceId ?? null;
+    const check = (await this.db.one<MakeChecksRow>(MAKE_REFERRAL_CHECKS, [
+      isUuid(input.personId) ? input.personId : null,
+      actor.organisationId,
+      isUuid(fromServiceId) ? fromServiceId : null,
+      isUuid(input.toServiceId) ? input.toServiceId : null,
+      actor.staffId,
+      n?.idempotencyKey ?? null,
+    ]))!;
+    const decision = decideMakeReferral(
+      {
+        organisationId: actor.organisationId,
+        fromServiceGiven: fromServiceId !== null,
+        inputError,
+        hasIdempotencyKey: n?.idempotencyKey != null,
+        hasSafeguardingJustification: n?.safeguardingJustification != null,
+      },
+      {
+        fromServiceOrganisationId: check.check_from_organisation_id,
+        personVisible: check.check_person_visible,
+        toService:
+          check.check_to_id === null
+            ? null
+            : { organisationId: check.check_to_organisation_id!, capacity: check.check_to_capacity! },
+        consented: check.check_consented === true,
+        existing: check.id === null ? null : { fingerprint: check.idempotency_fingerprint },
+      },
+      fingerprint,
+    );
+    // Past the input rules, so n and the fingerprint exist.
+    if (decision.kind === 'replay') return toReferral(check);
+    const row = await this.db.one<ReferralRow>(INSERT_REFERRAL, [
+      n!.personId,
+      n!.fromServiceId,
+      check.check_to_id,
+      actor.organisationId,
+      check.check_to_organisation_id,
+      actor.staffId,
+      n!.route,
+      n!.needs,
+      n!.note,
+      decision.override,
+      n!.safeguardingJustification,
+      n!.idempotencyKey,
+      n!.idempotencyKey === null ? null : fingerprint,
+      check.check_from_category,
+      check.check_to_category,
+      check.check_to_ward,
+      ctx.requestId,
+      decision.override ? MAKE_OVERRIDE_ACTIONS : MAKE_ACTIONS,
+    ]);
+    if (row) return toReferral(row);
+    // A concurrent request with the same key committed first: answer as a retry would.
+    const existing = await this.db.one<ReferralRow>(REFERRAL_BY_KEY, [actor.staffId, n!.idempotencyKey]);
+    return this.replay(existing!, fingerprint!);
   }
 
   async transition(ctx: RequestContext, input: TransitionPlain): Promise<ReferralModel> {
@@ -170,24 +204,42 @@ export class ReferralsService {
       () => personId,
       async () => {
         if (!isUuid(input.referralId)) throw AppError.notFound('Referral');
+        // The input rules are pure: run them now, report what they refuse in its place below.
+        let given: { reason: string | null; note: string | null } | null = null;
+        let inputError: unknown = null;
+        try {
+          given = normaliseTransitionInput(input);
+        } catch (e) {
+          inputError = e;
+        }
+        if (given !== null) {
+          const sources = transitionSources(input.to);
+          const done = await this.db.one<ReferralRow>(TRANSITION_AT_ONCE, [
+            input.referralId,
+            input.expectedVersion,
+            input.to,
+            given.reason,
+            given.note,
+            actor.staffId,
+            actor.organisationId,
+            actor.role === Role.SERVICE_MANAGER,
+            sources.RECEIVER,
+            sources.REFERRER,
+            sources.CORRECTOR,
+            ctx.requestId,
+            TRANSITION_ACTIONS,
+          ]);
+          if (done) return toReferral(done);
+        }
+
+        // Some rule refuses (or the referral changed meanwhile): read it and apply them in order.
         const current = await this.db.one<ReferralRow>(REFERRAL_BY_ID, [input.referralId]);
         if (!current) throw AppError.notFound('Referral');
         const ref = toReferral(current);
         if (!isReferralVisibleTo(ref, actor.organisationId)) throw AppError.notFound('Referral');
         personId = ref.personId;
-
-        const reason = input.reason ?? null;
-        if (REASON_REQUIRED.has(input.to) && reason === null)
-          throw AppError.badInput('reason', `A reason is required to move a referral to ${input.to}.`);
-        let note: string | null = null;
-        if (input.note !== null && input.note !== undefined) {
-          note = input.note.trim() || null;
-          if (note !== null && (note.length > LONG_TEXT_MAX || hasControlChars(note, true)))
-            throw AppError.badInput(
-              'note',
-              'The note must be at most 4,000 characters, without control characters.',
-            );
-        }
+        if (given === null) throw inputError;
+        const { reason, note } = given;
 
         if (input.expectedVersion !== ref.version)
           throw AppError.conflict(
@@ -217,7 +269,7 @@ export class ReferralsService {
           actor.organisationId,
           ref.personId,
           ctx.requestId,
-          [AuditAction.REFERRAL_TRANSITION],
+          TRANSITION_ACTIONS,
         ]);
         if (!updated)
           throw AppError.conflict('The referral was changed by someone else; reload it and try again.');
