@@ -100,7 +100,8 @@ export class ReferralsService {
       } catch (e) {
         inputError = e;
       }
-      const fingerprint = n === null ? null : referralFingerprint(n);
+      // Needed only with an idempotency key (the key is bound to it).
+      const fingerprint = n === null || n.idempotencyKey === null ? null : referralFingerprint(n);
       if (
         n !== null &&
         isUuid(n.personId) &&
@@ -167,7 +168,7 @@ export class ReferralsService {
       },
       fingerprint,
     );
-    // Past the input rules, so n and the fingerprint exist.
+    // Past the input rules, so n exists (and the fingerprint, when there is a key).
     if (decision.kind === 'replay') return toReferral(check);
     const row = await this.db.one<ReferralRow>(INSERT_REFERRAL, [
       n!.personId,
