@@ -26,6 +26,9 @@ function run(
     let sample: string | null = null;
     const latencies: number[] = [];
     const started = performance.now();
+    // autocannon notices the end of a fixed amount only at its next 1-second sample tick, so its
+    // own end time overstates the run by up to a second: the run ends at the last response.
+    let lastResponseAt = started;
     let stopped = false;
     const instance = autocannon(
       {
@@ -57,10 +60,16 @@ function run(
       (err) => {
         clearTimeout(guard);
         if (err) reject(err);
-        else resolve({ latencies, errors, sample, seconds: (performance.now() - started) / 1000, stopped });
+        else {
+          const ended = plan.durationSeconds ? performance.now() : lastResponseAt;
+          resolve({ latencies, errors, sample, seconds: (ended - started) / 1000, stopped });
+        }
       },
     );
-    instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    instance.on('response', (_client, _status, _bytes, responseTime) => {
+      latencies.push(responseTime);
+      lastResponseAt = performance.now();
+    });
     instance.on('reqError', (e: Error) => {
       errors++;
       sample ??= `request error: ${e.message}`;

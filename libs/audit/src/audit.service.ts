@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AppError, ErrorCode, isUuid, type RequestContext } from '#libs/common';
-import { Db, type Queryable } from '#libs/database';
+import { Db, prepared, type Queryable } from '#libs/database';
 import type { AuditOutcomeName } from './audit-actions.js';
 
 /** Refusals on person-level data that are audited with outcome DENIED. */
@@ -9,6 +9,12 @@ const AUDITED_REFUSALS: ReadonlySet<string> = new Set([
   ErrorCode.NOT_FOUND,
   ErrorCode.CONSENT_REQUIRED,
 ]);
+
+const RECORD_EVENTS = prepared(
+  'audit_record_events',
+  `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
+   SELECT $1, $2, $3, $4, p, $5 FROM unnest($6::uuid[]) AS p`,
+);
 
 /**
  * The append-only audit trail (CONTRACT.md section 3). Successful reads and changes are recorded in
@@ -32,11 +38,7 @@ export class AuditService {
     const ids = [...new Set(personIds)];
     if (ids.length === 0) return;
     const actor = ctx.actor;
-    await tx.query(
-      `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
-       SELECT $1, $2, $3, $4, p, $5 FROM unnest($6::uuid[]) AS p`,
-      [actor.staffId, actor.organisationId, action, outcome, ctx.requestId, ids],
-    );
+    await tx.query(RECORD_EVENTS, [actor.staffId, actor.organisationId, action, outcome, ctx.requestId, ids]);
   }
 
   /** A refused attempt (FORBIDDEN, NOT_FOUND, CONSENT_REQUIRED), written outside any transaction. */

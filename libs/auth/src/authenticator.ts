@@ -1,8 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { type Actor, isUuid, Role } from '#libs/common';
-import { Db } from '#libs/database';
+import { Db, prepared } from '#libs/database';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
 import { bearerToken, verifyToken } from './token.js';
+
+const STAFF_FOR_TOKEN = prepared(
+  'auth_staff_for_token',
+  'SELECT id, organisation_id, role, active, token_generation FROM staff WHERE id = $1',
+);
 
 /** Turns a request's bearer token into an Actor, checking the staff member is (still) active. */
 @Injectable()
@@ -24,7 +29,7 @@ export class Authenticator {
       role: Role;
       active: boolean;
       token_generation: number;
-    }>('SELECT id, organisation_id, role, active, token_generation FROM staff WHERE id = $1', [payload.sub]);
+    }>(STAFF_FOR_TOKEN, [payload.sub]);
     if (!row || !row.active) return null;
     // Tokens issued before a deactivation stay dead after a reactivation.
     if ((payload.gen ?? 0) !== row.token_generation) return null;

@@ -1,7 +1,39 @@
 import pg from 'pg';
 
+/**
+ * A hot statement sent as a named prepared statement: each connection parses and plans it once and
+ * then only binds and executes it. Create these once, at module level, with `prepared(name, text)`.
+ */
+export interface PreparedSql {
+  readonly name: string;
+  readonly text: string;
+}
+
+/** A statement: plain SQL text (sent unnamed, as before) or a named prepared statement. */
+export type Sql = string | PreparedSql;
+
+const preparedTexts = new Map<string, string>();
+
+/**
+ * Declares a named prepared statement. A name stands for one text only (the driver would refuse a
+ * second text on a connection that prepared the first), so a clash is refused here, at load time.
+ */
+export function prepared(name: string, text: string): PreparedSql {
+  const known = preparedTexts.get(name);
+  if (known !== undefined && known !== text)
+    throw new Error(`prepared statement "${name}" is already declared with another text`);
+  preparedTexts.set(name, text);
+  return Object.freeze({ name, text });
+}
+
+function send(q: pg.Pool | pg.PoolClient, sql: Sql, params: readonly unknown[]): Promise<pg.QueryResult> {
+  return typeof sql === 'string'
+    ? q.query(sql, params as unknown[])
+    : q.query({ name: sql.name, text: sql.text, values: params as unknown[] });
+}
+
 export interface Queryable {
-  query<T = any>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  query<T = any>(sql: Sql, params?: readonly unknown[]): Promise<T[]>;
 }
 
 export interface DbOptions {
@@ -23,13 +55,13 @@ export class Tx implements Queryable {
     private readonly counter: QueryCounter,
   ) {}
 
-  async query<T = any>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  async query<T = any>(sql: Sql, params: readonly unknown[] = []): Promise<T[]> {
     this.counter.count++;
-    const res = await this.client.query(sql, params as unknown[]);
+    const res = await send(this.client, sql, params);
     return res.rows as T[];
   }
 
-  async one<T = any>(sql: string, params: readonly unknown[] = []): Promise<T | null> {
+  async one<T = any>(sql: Sql, params: readonly unknown[] = []): Promise<T | null> {
     const rows = await this.query<T>(sql, params);
     return rows[0] ?? null;
   }
@@ -63,13 +95,13 @@ export class Db implements Queryable {
     this.pool.on('error', (err) => options.onError?.(err));
   }
 
-  async query<T = any>(sql: string, params: readonly unknown[] = []): Promise<T[]> {
+  async query<T = any>(sql: Sql, params: readonly unknown[] = []): Promise<T[]> {
     this.counter.count++;
-    const res = await this.pool.query(sql, params as unknown[]);
+    const res = await send(this.pool, sql, params);
     return res.rows as T[];
   }
 
-  async one<T = any>(sql: string, params: readonly unknown[] = []): Promise<T | null> {
+  async one<T = any>(sql: Sql, params: readonly unknown[] = []): Promise<T | null> {
     const rows = await this.query<T>(sql, params);
     return rows[0] ?? null;
   }

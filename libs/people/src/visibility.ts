@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, isUuid, type RequestContext } from '#libs/common';
-import { Db, type Queryable } from '#libs/database';
+import { Db, prepared, type Queryable } from '#libs/database';
 
 /**
  * SQL predicate: the person whose id is `personCol` is visible to the organisation bound at `orgParam`
@@ -22,6 +22,11 @@ export function personVisibleSql(personCol: string, orgParam: string, peopleAlia
     OR EXISTS (SELECT 1 FROM outcomes vo WHERE vo.person_id = ${personCol} AND vo.organisation_id = ${orgParam}))`;
 }
 
+const PERSON_VISIBLE = prepared(
+  'people_visible',
+  `SELECT 1 FROM people p WHERE p.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}`,
+);
+
 /** Which people an organisation may see; used by every library that serves person-level data. */
 @Injectable()
 export class PeopleAccess {
@@ -30,10 +35,7 @@ export class PeopleAccess {
   /** True when the person exists and is visible to the caller's organisation. */
   async isVisible(ctx: RequestContext, personId: string, q: Queryable = this.db): Promise<boolean> {
     if (!isUuid(personId)) return false;
-    const rows = await q.query(
-      `SELECT 1 FROM people p WHERE p.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}`,
-      [personId, ctx.actor.organisationId],
-    );
+    const rows = await q.query(PERSON_VISIBLE, [personId, ctx.actor.organisationId]);
     return rows.length > 0;
   }
 
