@@ -1,6 +1,9 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
@@ -27,6 +30,19 @@ function blockFieldSuggestions(): ApolloServerPlugin<GqlContext>[] {
   }).protect().plugins as unknown as ApolloServerPlugin<GqlContext>[];
 }
 
+/** `Cache-Control: no-store` on every GraphQL response, as Apollo's cache-control plugin sent it. */
+function noStore(): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
 export function graphqlOptions(
   config: AppConfig,
   auth: Authenticator,
@@ -50,6 +66,10 @@ export function graphqlOptions(
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: queryLimitRules(),
     plugins: [
+      // Apollo's cache-control plugin wraps every field's resolver to collect cache hints; the API
+      // gives none (every response is personal or per-caller), so it is replaced by noStore().
+      ApolloServerPluginCacheControlDisabled(),
+      noStore(),
       ...(config.production ? blockFieldSuggestions() : []),
       rateLimitPlugin(limiter, config.authSecret),
       costLimitPlugin(config.queryCostLimit),
