@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUuid, type RequestContext } from '#libs/common';
 import { Db } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
-import type { ServiceCategory } from '#libs/directory';
+import { DirectoryLoaders, type ServiceCategory } from '#libs/directory';
 import { OutcomesLoaders } from '#libs/outcomes';
 import { hasActiveConsent, PeopleAccess } from '#libs/people';
 import { ReferralLoaders } from '#libs/referrals';
@@ -22,6 +22,40 @@ import {
 } from './rules/summary.js';
 
 type Entry = EntryFacts & { row: JourneyEntryRow; category: string | null };
+
+/** A journey as read, before its entries' relations are loaded. */
+interface JourneyRead {
+  personId: string;
+  entries: Entry[];
+  hiddenEntries: number;
+  categories: ServiceCategory[];
+}
+
+/** The distinct non-null values of one column of the entries. */
+function idsOf(entries: readonly Entry[], pick: (row: JourneyEntryRow) => string | null): string[] {
+  const ids = new Set<string>();
+  for (const e of entries) {
+    const id = pick(e.row);
+    if (id !== null) ids.add(id);
+  }
+  return [...ids];
+}
+
+/** The loaded value for `id`, or null (a DataLoader answers an Error or null for a missing one). */
+function valueOf<T>(map: ReadonlyMap<string, T | null | Error>, id: string | null): T | null {
+  if (id === null) return null;
+  const v = map.get(id);
+  if (v instanceof Error) throw v;
+  return v ?? null;
+}
+
+async function loadAll<T>(
+  loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> },
+  ids: string[],
+): Promise<Map<string, T | null | Error>> {
+  const values = await loader.loadMany(ids);
+  return new Map(ids.map((id, i) => [id, values[i]]));
+}
 
 function summaryOf(row: JourneyEntryRow): string {
   const f = row.facts;
@@ -63,8 +97,8 @@ function summaryOf(row: JourneyEntryRow): string {
 
 /**
  * journey(personId), CONTRACT.md section 4: a fixed number of statements however long the journey
- * (visibility, consent, one UNION query for every entry, the audit event); relation fields on the
- * entries are resolved by per-request DataLoaders.
+ * (visibility, consent, one UNION query for every entry, the audit event; then one statement per
+ * relation of the entries shown: referrals, outcomes, assessments, services, organisations).
  */
 @Injectable()
 export class JourneyService {
@@ -74,24 +108,54 @@ export class JourneyService {
     private readonly audit: AuditService,
     private readonly referrals: ReferralLoaders,
     private readonly outcomes: OutcomesLoaders,
+    private readonly directory: DirectoryLoaders,
   ) {}
 
   async journey(ctx: RequestContext, personId: string): Promise<JourneyModel> {
     const journey = await this.read(ctx, personId);
-    // Load the entries' referrals, outcomes and assessments now, one statement each, so that every
-    // entry's nested fields resolve in the same tick and batch into one statement per relation.
-    const ids = (key: 'referralId' | 'outcomeId' | 'assessmentId') => [
-      ...new Set(journey.entries.map((e) => e[key]).filter((id): id is string => id !== null)),
-    ];
-    await Promise.all([
-      this.referrals.referral(ctx).loadMany(ids('referralId')),
-      this.outcomes.outcome(ctx).loadMany(ids('outcomeId')),
-      this.outcomes.assessment(ctx).loadMany(ids('assessmentId')),
+    const shown = journey.entries;
+    // The entries' relations, one statement each through the request's loaders (so a nested field
+    // asking for the same record again reuses it).
+    const [referrals, outcomes, assessments, services, organisations] = await Promise.all([
+      loadAll(
+        this.referrals.referral(ctx),
+        idsOf(shown, (r) => r.referral_id),
+      ),
+      loadAll(
+        this.outcomes.outcome(ctx),
+        idsOf(shown, (r) => r.outcome_id),
+      ),
+      loadAll(
+        this.outcomes.assessment(ctx),
+        idsOf(shown, (r) => r.assessment_id),
+      ),
+      loadAll(
+        this.directory.service(ctx),
+        idsOf(shown, (r) => r.service_id),
+      ),
+      loadAll(
+        this.directory.organisation(ctx),
+        idsOf(shown, (r) => r.organisation_id),
+      ),
     ]);
-    return journey;
+    return {
+      personId: journey.personId,
+      hiddenEntries: journey.hiddenEntries,
+      categories: journey.categories,
+      entries: shown.map((e): JourneyEntryModel => ({
+        at: e.at,
+        kind: e.kind as JourneyEntryKind,
+        summary: summaryOf(e.row),
+        service: valueOf(services, e.row.service_id),
+        organisation: valueOf(organisations, e.row.organisation_id)!,
+        referral: valueOf(referrals, e.row.referral_id),
+        outcome: valueOf(outcomes, e.row.outcome_id),
+        assessment: valueOf(assessments, e.row.assessment_id),
+      })),
+    };
   }
 
-  private read(ctx: RequestContext, personId: string): Promise<JourneyModel> {
+  private read(ctx: RequestContext, personId: string): Promise<JourneyRead> {
     return this.audit.deniedAudited(ctx, AuditAction.JOURNEY_READ, personId, () =>
       this.db.transaction(async (tx) => {
         if (!isUuid(personId)) throw AppError.notFound('Person');
@@ -113,16 +177,7 @@ export class JourneyService {
         await this.audit.record(tx, ctx, AuditAction.JOURNEY_READ, [personId]);
         return {
           personId,
-          entries: shown.map((e): JourneyEntryModel => ({
-            at: e.at,
-            kind: e.kind as JourneyEntryKind,
-            summary: summaryOf(e.row),
-            serviceId: e.row.service_id,
-            organisationId: e.row.organisation_id,
-            referralId: e.row.referral_id,
-            outcomeId: e.row.outcome_id,
-            assessmentId: e.row.assessment_id,
-          })),
+          entries: shown,
           hiddenEntries,
           categories: journeyCategories(shown) as ServiceCategory[],
         };
