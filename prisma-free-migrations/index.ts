@@ -11,6 +11,7 @@ import { ReferralAgeBand1764201600031 } from './0031-referral-age-band.js';
 import { PersonPathways1764201600032 } from './0032-person-pathways.js';
 import { ReferralPersonGroups1764201600033 } from './0033-referral-person-groups.js';
 import { InboxCountCovering1764201600050 } from './0050-inbox-count-covering.js';
+import { ReferralCounts1764201600052 } from './0052-referral-counts.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   PersonPathways1764201600032,
   ReferralPersonGroups1764201600033,
   InboxCountCovering1764201600050,
+  ReferralCounts1764201600052,
 ];
