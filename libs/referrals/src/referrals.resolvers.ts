@@ -1,5 +1,6 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditedAs, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { AuditedAs, Ctx, fieldSelects, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { DirectoryLoaders, ServiceModel, StaffModel } from '#libs/directory';
 import { PeopleLoaders, PersonModel } from '#libs/people';
@@ -57,8 +58,10 @@ export class ReferralResolver {
     @Args('filter', { type: () => ReferralFilter, nullable: true }) filter: ReferralFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReferralConnection> {
-    return this.queries.list(ctx, filter, first, after);
+    // totalCount is counted only when the client asks for it.
+    return this.queries.list(ctx, filter, first, after, fieldSelects(info, 'totalCount'));
   }
 
   @Roles(...PERSON_DATA_ROLES)
