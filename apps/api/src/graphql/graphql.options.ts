@@ -8,7 +8,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { GraphQLDateTime, type GqlContext, RequestContext } from '#libs/common';
-import type { Authenticator } from '#libs/auth';
+import { type Authenticator, type DirectResolvers, installDirectResolvers } from '#libs/auth';
 import type { AppConfig } from '../config.js';
 import { formatError } from './format-error.js';
 import { requestPlugin } from './request-plugin.js';
@@ -48,6 +48,8 @@ export function graphqlOptions(
   auth: Authenticator,
   logger: Logger,
   limiter: RateLimiter,
+  /** Relation fields resolved without Nest's per-call pipeline (see directField). */
+  direct: DirectResolvers = {},
 ): ApolloDriverConfig {
   return {
     path: '/graphql',
@@ -61,6 +63,7 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     persistedQueries: false,
     fieldResolverEnhancers: ['guards'],
+    transformResolvers: (resolvers) => installDirectResolvers(resolvers, direct),
     // Abuse limits (CONTRACT.md section 10), all before execution: tokens while parsing, depth,
     // aliases and directives while validating, cost (needs the variables) once the operation is known.
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
