@@ -4,11 +4,13 @@ import { Db } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
 import { DirectoryLoaders, type ServiceCategory } from '#libs/directory';
 import { OutcomesLoaders } from '#libs/outcomes';
-import { hasActiveConsent, PeopleAccess } from '#libs/people';
 import { ReferralLoaders } from '#libs/referrals';
 import { AppError } from '#libs/common';
 import { JourneyEntryKind, type JourneyEntryModel, type JourneyModel } from './journey.model.js';
-import { JOURNEY_ENTRIES_SQL, type JourneyEntryRow } from './journey.sql.js';
+import { JOURNEY_AUDITED_SQL, type JourneyEntryRow, journeyReadSql } from './journey.sql.js';
+
+/** A row of journeyReadSql: the viewer's facts, then an entry (all null when not visible). */
+type JourneyReadRow = JourneyEntryRow & { visible: boolean; sharing: boolean };
 import { type EntryFacts, filterJourney, journeyCategories } from './rules/entry-visibility.js';
 import type { JourneyEntryKindName } from './rules/entry-kind.js';
 import {
@@ -96,15 +98,15 @@ function summaryOf(row: JourneyEntryRow): string {
 }
 
 /**
- * journey(personId), CONTRACT.md section 4: a fixed number of statements however long the journey
- * (visibility, consent, one UNION query for every entry, the audit event; then one statement per
- * relation of the entries shown: referrals, outcomes, assessments, services, organisations).
+ * journey(personId), CONTRACT.md section 4: a fixed number of statements however long the journey:
+ * one for the read itself (visibility, consent, every entry and the audit event, journeyReadSql),
+ * then one per relation of the entries shown (referrals, outcomes, assessments, services,
+ * organisations).
  */
 @Injectable()
 export class JourneyService {
   constructor(
     private readonly db: Db,
-    private readonly access: PeopleAccess,
     private readonly audit: AuditService,
     private readonly referrals: ReferralLoaders,
     private readonly outcomes: OutcomesLoaders,
@@ -156,32 +158,33 @@ export class JourneyService {
   }
 
   private read(ctx: RequestContext, personId: string): Promise<JourneyRead> {
-    return this.audit.deniedAudited(ctx, AuditAction.JOURNEY_READ, personId, () =>
-      this.db.transaction(async (tx) => {
-        if (!isUuid(personId)) throw AppError.notFound('Person');
-        const viewer = ctx.actor.organisationId;
-        await this.access.assertVisible(ctx, personId, tx);
-        const sharing = await hasActiveConsent(tx, personId, 'JOURNEY_SHARING', viewer);
-        const rows = await tx.query<JourneyEntryRow>(JOURNEY_ENTRIES_SQL, [personId]);
-        const entries: Entry[] = rows.map((row) => ({
-          kind: row.kind as JourneyEntryKindName,
-          at: row.at,
-          seq: Number(row.seq),
-          ownerOrganisationIds: row.owners,
-          sensitive: row.sensitive,
-          enteredInErrorBy: row.eie_creator,
-          category: row.category,
-          row,
-        }));
-        const { shown, hiddenEntries } = filterJourney(entries, viewer, sharing);
-        await this.audit.record(tx, ctx, AuditAction.JOURNEY_READ, [personId]);
-        return {
-          personId,
-          entries: shown,
-          hiddenEntries,
-          categories: journeyCategories(shown) as ServiceCategory[],
-        };
-      }),
-    );
+    return this.audit.deniedAudited(ctx, AuditAction.JOURNEY_READ, personId, async () => {
+      if (!isUuid(personId)) throw AppError.notFound('Person');
+      const viewer = ctx.actor.organisationId;
+      const params: unknown[] = [personId, viewer];
+      const audit = this.audit.recordInStatement(ctx, AuditAction.JOURNEY_READ, JOURNEY_AUDITED_SQL, params);
+      const rows = await this.db.query<JourneyReadRow>(journeyReadSql(audit), params);
+      if (!rows[0]?.visible) throw AppError.notFound('Person');
+      const entries: Entry[] = [];
+      for (const row of rows)
+        if (row.kind !== null)
+          entries.push({
+            kind: row.kind as JourneyEntryKindName,
+            at: row.at,
+            seq: Number(row.seq),
+            ownerOrganisationIds: row.owners,
+            sensitive: row.sensitive,
+            enteredInErrorBy: row.eie_creator,
+            category: row.category,
+            row,
+          });
+      const { shown, hiddenEntries } = filterJourney(entries, viewer, rows[0].sharing);
+      return {
+        personId,
+        entries: shown,
+        hiddenEntries,
+        categories: journeyCategories(shown) as ServiceCategory[],
+      };
+    });
   }
 }
