@@ -65,7 +65,7 @@ export class ReferralsQueryService {
 
   /**
    * `referrals` (CONTRACT.md section 9). One statement reads the page and, when `withCount`, the
-   * totalCount; then the page's people are audited in the same transaction.
+   * totalCount, and writes the referral.read events of the page's people.
    *
    * - With a person: that person's referrals are few, so they are read first by referrals_person_idx
    *   and filtered (never an organisation-wide index, whatever the statistics say).
@@ -126,12 +126,14 @@ export class ReferralsQueryService {
     const limit = `$${params.length}`;
     const order = `ORDER BY r.created_at DESC, r.id DESC`;
 
-    // `prefix` (a WITH clause) and `countOf` serve both the page statement and a count alone.
-    let prefix = '';
+    // `withs` (WITH clauses) and `countOf` serve both the page statement and a count alone.
+    const withs: string[] = [];
     let countOf: string;
     let pageSql: string;
     if (personParam) {
-      prefix = `WITH person_referrals AS MATERIALIZED (SELECT * FROM referrals WHERE person_id = ${personParam})`;
+      withs.push(
+        `person_referrals AS MATERIALIZED (SELECT * FROM referrals WHERE person_id = ${personParam})`,
+      );
       countOf = `SELECT count(*) FROM person_referrals r WHERE ${countWhere.join(' AND ')}`;
       pageSql = `SELECT ${referralColumns('r')} FROM person_referrals r WHERE ${where.join(' AND ')}
                ${order} LIMIT ${limit}`;
@@ -153,29 +155,34 @@ export class ReferralsQueryService {
         ? `SELECT count(*) FROM referrals r WHERE ${countWhere.join(' AND ')}`
         : `SELECT coalesce(sum(r.n), 0) FROM referral_counts r WHERE ${countWhere.join(' AND ')}`;
     }
+    const countSql = (withs.length ? `WITH ${withs.join(', ')} ` : '') + `SELECT (${countOf})::int AS n`;
     const count = withCount ? `(${countOf})::int` : 'NULL::int';
-    const sql = `${prefix} SELECT page.*, ${count} AS total_count FROM (${pageSql}) page`;
-    return this.db.transaction(async (tx) => {
-      const rows = await tx.query<ReferralRow & { total_count: number | null }>(sql, params);
-      let totalCount = rows[0]?.total_count ?? 0;
-      if (withCount && rows.length === 0 && cursor) {
-        // A page past the end still reports the whole filtered set.
-        const [{ n }] = await tx.query<{ n: number }>(`${prefix} SELECT (${countOf})::int AS n`, countParams);
-        totalCount = n;
-      }
-      const page = rows.slice(0, first).map(toReferral);
-      await this.audit.record(
-        tx,
-        ctx,
-        AuditAction.REFERRAL_READ,
-        page.map((r) => r.personId),
-      );
-      const edges = page.map((node) => ({ node, cursor: encodeCursor([node.createdAtKey, node.id]) }));
-      return {
-        edges,
-        pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-        totalCount,
-      };
-    });
+    // One statement (one transaction): the page, its count, and the referral.read events of the
+    // people on the page (not the extra row that only tells whether there is a next page).
+    params.push(first);
+    const audited = this.audit.recordInStatement(
+      ctx,
+      AuditAction.REFERRAL_READ,
+      `SELECT person_id, pos FROM (SELECT person_id, row_number() OVER (ORDER BY created_at DESC, id DESC) AS pos
+         FROM page) x WHERE pos <= $${params.length}`,
+      params,
+    );
+    withs.push(`page AS MATERIALIZED (${pageSql})`, `audited AS (${audited})`);
+    const sql = `WITH ${withs.join(', ')}
+      SELECT page.*, ${count} AS total_count FROM page ORDER BY page.created_at DESC, page.id DESC`;
+    const rows = await this.db.query<ReferralRow & { total_count: number | null }>(sql, params);
+    let totalCount = rows[0]?.total_count ?? 0;
+    if (withCount && rows.length === 0 && cursor) {
+      // A page past the end still reports the whole filtered set.
+      const [{ n }] = await this.db.query<{ n: number }>(countSql, countParams);
+      totalCount = n;
+    }
+    const page = rows.slice(0, first).map(toReferral);
+    const edges = page.map((node) => ({ node, cursor: encodeCursor([node.createdAtKey, node.id]) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount,
+    };
   }
 }
