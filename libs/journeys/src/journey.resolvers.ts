@@ -1,9 +1,10 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditedAs, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import { Args, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { AuditedAs, Ctx, fieldSelects, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { PeopleLoaders, PersonModel } from '#libs/people';
 import { JourneyModel } from './journey.model.js';
-import { JourneyService } from './journey.service.js';
+import { JOURNEY_RELATIONS, type JourneyRelation, JourneyService } from './journey.service.js';
 
 @Resolver(() => JourneyModel)
 export class JourneyResolver {
@@ -21,8 +22,13 @@ export class JourneyResolver {
   journey(
     @Ctx() ctx: RequestContext,
     @Args('personId', { type: () => ID }) personId: string,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<JourneyModel> {
-    return this.journeys.journey(ctx, personId);
+    // The entries' relations are loaded only when asked for.
+    const wanted = Object.fromEntries(
+      JOURNEY_RELATIONS.map((r) => [r, fieldSelects(info, 'entries', r)]),
+    ) as Record<JourneyRelation, boolean>;
+    return this.journeys.journey(ctx, personId, wanted);
   }
 
   @Roles(...PERSON_DATA_ROLES)

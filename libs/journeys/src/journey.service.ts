@@ -25,6 +25,17 @@ import {
 
 type Entry = EntryFacts & { row: JourneyEntryRow; category: string | null };
 
+/** The relation fields of a journey entry, loaded by JourneyService. */
+export const JOURNEY_RELATIONS = ['service', 'organisation', 'referral', 'outcome', 'assessment'] as const;
+export type JourneyRelation = (typeof JOURNEY_RELATIONS)[number];
+const ALL_RELATIONS: Readonly<Record<JourneyRelation, boolean>> = {
+  service: true,
+  organisation: true,
+  referral: true,
+  outcome: true,
+  assessment: true,
+};
+
 /** A journey as read, before its entries' relations are loaded. */
 interface JourneyRead {
   personId: string;
@@ -113,31 +124,38 @@ export class JourneyService {
     private readonly directory: DirectoryLoaders,
   ) {}
 
-  async journey(ctx: RequestContext, personId: string): Promise<JourneyModel> {
+  /** `wanted`: the entries' relations the client asked for (the others are left null, unread). */
+  async journey(
+    ctx: RequestContext,
+    personId: string,
+    wanted: Readonly<Record<JourneyRelation, boolean>> = ALL_RELATIONS,
+  ): Promise<JourneyModel> {
     const journey = await this.read(ctx, personId);
     const shown = journey.entries;
     // The entries' relations, one statement each through the request's loaders (so a nested field
     // asking for the same record again reuses it).
+    const ids = (relation: JourneyRelation, pick: (row: JourneyEntryRow) => string | null) =>
+      wanted[relation] ? idsOf(shown, pick) : [];
     const [referrals, outcomes, assessments, services, organisations] = await Promise.all([
       loadAll(
         this.referrals.referral(ctx),
-        idsOf(shown, (r) => r.referral_id),
+        ids('referral', (r) => r.referral_id),
       ),
       loadAll(
         this.outcomes.outcome(ctx),
-        idsOf(shown, (r) => r.outcome_id),
+        ids('outcome', (r) => r.outcome_id),
       ),
       loadAll(
         this.outcomes.assessment(ctx),
-        idsOf(shown, (r) => r.assessment_id),
+        ids('assessment', (r) => r.assessment_id),
       ),
       loadAll(
         this.directory.service(ctx),
-        idsOf(shown, (r) => r.service_id),
+        ids('service', (r) => r.service_id),
       ),
       loadAll(
         this.directory.organisation(ctx),
-        idsOf(shown, (r) => r.organisation_id),
+        ids('organisation', (r) => r.organisation_id),
       ),
     ]);
     return {

@@ -34,6 +34,19 @@ describe('fieldSelects', () => {
     expect(fieldSelects(infoOf(doc), 'totalCount')).toBe(expected);
   });
 
+  it.each<[string, string, boolean]>([
+    ['a nested field', '{ journey { entries { at service { id } } } }', true],
+    [
+      'a nested field in fragments',
+      '{ journey { ...J } } fragment J on Journey { entries { ... on JourneyEntry { service { id } } } }',
+      true,
+    ],
+    ['the parent only', '{ journey { entries { at } } }', false],
+    ['the nested name elsewhere', '{ journey { service: hiddenEntries entries { at } } }', false],
+  ])('a path: %s', (_label, doc, expected) => {
+    expect(fieldSelects(infoOf(doc), 'entries', 'service')).toBe(expected);
+  });
+
   it('survives a fragment that spreads itself', () => {
     const doc = '{ referrals { ...F } } fragment F on ReferralConnection { edges { cursor } ...F }';
     expect(fieldSelects(infoOf(doc), 'totalCount')).toBe(false);
