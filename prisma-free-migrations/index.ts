@@ -12,6 +12,7 @@ import { PersonPathways1764201600032 } from './0032-person-pathways.js';
 import { ReferralPersonGroups1764201600033 } from './0033-referral-person-groups.js';
 import { PersonWardPathways1764201600035 } from './0035-person-ward-pathways.js';
 import { InboxCountCovering1764201600050 } from './0050-inbox-count-covering.js';
+import { ReferralCounts1764201600052 } from './0052-referral-counts.js';
 import { AnalyticsReferralGroups1764201600060 } from './0060-analytics-referral-groups.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
@@ -30,5 +31,6 @@ export const MIGRATIONS = [
   ReferralPersonGroups1764201600033,
   PersonWardPathways1764201600035,
   InboxCountCovering1764201600050,
+  ReferralCounts1764201600052,
   AnalyticsReferralGroups1764201600060,
 ];

@@ -31,6 +31,13 @@ describe('the HTTP surface (CONTRACT.md sections 6 and 10)', () => {
     expect(res.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 
+  it('marks every GraphQL answer Cache-Control: no-store, with or without errors', async () => {
+    for (const query of ['{ __typename }', '{ me { id } }', '{ nope }']) {
+      const res = await t.http().post('/graphql').set('content-type', 'application/json').send({ query });
+      expect(res.headers['cache-control']).toBe('no-store');
+    }
+  });
+
   it('answers malformed JSON with a clean BAD_REQUEST', async () => {
     const res = await t.http().post('/graphql').set('content-type', 'application/json').send('{"query": ');
     expect(res.status).toBe(400);

@@ -268,5 +268,25 @@ describe('journey statement count', () => {
     expect(s.entries).toBeLessThanOrEqual(7);
     expect(l.entries).toBeGreaterThanOrEqual(60);
     expect(l.statements).toBe(s.statements);
+
+    // Relations are loaded only when asked for: one statement each.
+    const statementsFor = async (entries: string) => {
+      const before = t.db.counter.count;
+      const doc = `query($personId: ID!) { journey(personId: $personId) { entries { ${entries} } } }`;
+      const j = ok(await t.gql(doc, { personId: long }, a.worker.token), 'journey');
+      return { statements: t.db.counter.count - before, entries: j.entries };
+    };
+    const bare = await statementsFor('kind summary');
+    const services = await statementsFor('kind service { id name }');
+    const viaFragment = await statementsFor('...on JourneyEntry { outcome { id } referral { id } }');
+    expect(services.statements).toBe(bare.statements + 1);
+    expect(viaFragment.statements).toBe(bare.statements + 2);
+    const all = await statementsFor(
+      'service { id } organisation { id } referral { id } outcome { id } assessment { id }',
+    );
+    expect(all.statements).toBe(bare.statements + 5);
+    expect(services.entries.filter((e: any) => e.kind === 'OUTCOME_RECORDED' && e.service.id)).toHaveLength(
+      viaFragment.entries.filter((e: any) => e.outcome?.id).length,
+    );
   });
 });

@@ -159,6 +159,7 @@ describe('audit trail (CONTRACT.md section 3)', () => {
 
   it('a read whose audit cannot be written fails', async () => {
     const personId = await registerPerson(t, w.a.worker.token);
+    await referAtoB(t, w);
     await t.db.query(
       `CREATE FUNCTION audit_broken() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit down'; END $$`,
     );
@@ -169,6 +170,18 @@ describe('audit trail (CONTRACT.md section 3)', () => {
       const res = await t.gql(Q.person, { id: personId }, w.a.worker.token);
       expect(errorCode(res)).toBe('INTERNAL_SERVER_ERROR');
       expect(res.data?.person ?? null).toBeNull();
+      const journey = await t.gql(
+        `query($id: ID!) { journey(personId: $id) { entries { kind } } }`,
+        { id: personId },
+        w.a.worker.token,
+      );
+      expect(errorCode(journey)).toBe('INTERNAL_SERVER_ERROR');
+      expect(journey.data?.journey ?? null).toBeNull();
+      for (const direction of ['OUTBOX', 'ALL']) {
+        const list = await t.gql(Q.referrals, { filter: { direction } }, w.a.worker.token);
+        expect(errorCode(list)).toBe('INTERNAL_SERVER_ERROR');
+        expect(list.data?.referrals ?? null).toBeNull();
+      }
     } finally {
       await t.db.query('DROP TRIGGER audit_broken ON audit_events');
       await t.db.query('DROP FUNCTION audit_broken()');

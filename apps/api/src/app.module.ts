@@ -10,7 +10,7 @@ import { AuthModule, Authenticator } from '#libs/auth';
 import { DatabaseModule, Db } from '#libs/database';
 import { DirectoryModule } from '#libs/directory';
 import { PeopleModule } from '#libs/people';
-import { ReferralsModule } from '#libs/referrals';
+import { ReferralRelations, ReferralsModule } from '#libs/referrals';
 import { OutcomesModule } from '#libs/outcomes';
 import { JourneysModule } from '#libs/journeys';
 import { AuditEventsResolver } from './audit/audit-events.resolver.js';
@@ -36,9 +36,10 @@ export class AppModule {
         RateLimitModule.forRoot(config, logger),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          inject: [Authenticator, RateLimiter],
-          useFactory: (auth: Authenticator, limiter: RateLimiter) =>
-            graphqlOptions(config, auth, logger, limiter),
+          imports: [ReferralsModule],
+          inject: [Authenticator, RateLimiter, ReferralRelations],
+          useFactory: (auth: Authenticator, limiter: RateLimiter, referrals: ReferralRelations) =>
+            graphqlOptions(config, auth, logger, limiter, referrals.resolvers()),
         }),
         DirectoryModule,
         PeopleModule,

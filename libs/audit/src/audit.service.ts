@@ -41,6 +41,26 @@ export class AuditService {
     await tx.query(RECORD_EVENTS, [actor.staffId, actor.organisationId, action, outcome, ctx.requestId, ids]);
   }
 
+  /**
+   * The SUCCESS events of a read, as a data-modifying WITH clause of the read's own statement: one
+   * statement is one transaction, so the events are written exactly when the read succeeds (and the
+   * read fails when they cannot be). `personIds` is a SELECT of (person id, position): one event per
+   * distinct person, in order of first position. The actor's values are appended to `params`.
+   */
+  recordInStatement(ctx: RequestContext, action: string, personIds: string, params: unknown[]): string {
+    const actor = ctx.actor;
+    params.push(actor.staffId, actor.organisationId, action, ctx.requestId);
+    const [staff, org, act, request] = [
+      params.length - 3,
+      params.length - 2,
+      params.length - 1,
+      params.length,
+    ];
+    return `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
+      SELECT $${staff}, $${org}, $${act}, 'SUCCESS', p, $${request}
+        FROM (SELECT p, min(pos) AS pos FROM (${personIds}) AS read (p, pos) GROUP BY p ORDER BY 2) AS audited`;
+  }
+
   /** A refused attempt (FORBIDDEN, NOT_FOUND, CONSENT_REQUIRED), written outside any transaction. */
   async recordDenied(ctx: RequestContext, action: string, personId: string | null): Promise<void> {
     if (!ctx.isSignedIn) return;

@@ -7,3 +7,4 @@ export * from './login-throttle.js';
 export * from './login.service.js';
 export * from './login.resolver.js';
 export * from './auth.module.js';
+export * from './direct-field.js';

@@ -11,3 +11,4 @@ export * from './validation/validate-input.js';
 export * from './validation/text.js';
 export * from './pagination/cursor.js';
 export * from './context/audited.js';
+export * from './pagination/selection.js';

@@ -1,6 +1,8 @@
 import { Field, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { GraphQLDateTime } from '#libs/common';
-import { ServiceCategory } from '#libs/directory';
+import { OrganisationModel, ServiceCategory, ServiceModel } from '#libs/directory';
+import { OutcomeModel, WellbeingAssessmentModel } from '#libs/outcomes';
+import { ReferralModel } from '#libs/referrals';
 
 export enum JourneyEntryKind {
   REGISTERED = 'REGISTERED',
@@ -13,16 +15,22 @@ export enum JourneyEntryKind {
 }
 registerEnumType(JourneyEntryKind, { name: 'JourneyEntryKind' });
 
+/**
+ * One entry of a journey. Its relations are plain values, loaded by JourneyService for the entries
+ * shown (one statement per relation however long the journey), so reading them costs no resolver
+ * call per entry: the entry is only reachable through `journey`, whose guard has already checked
+ * the caller.
+ */
 @ObjectType('JourneyEntry')
 export class JourneyEntryModel {
   @Field(() => GraphQLDateTime) at: Date;
   @Field(() => JourneyEntryKind) kind: JourneyEntryKind;
   @Field({ description: 'one human-readable line' }) summary: string;
-  serviceId: string | null;
-  organisationId: string;
-  referralId: string | null;
-  outcomeId: string | null;
-  assessmentId: string | null;
+  @Field(() => ServiceModel, { nullable: true }) service: ServiceModel | null;
+  @Field(() => OrganisationModel) organisation: OrganisationModel;
+  @Field(() => ReferralModel, { nullable: true }) referral: ReferralModel | null;
+  @Field(() => OutcomeModel, { nullable: true }) outcome: OutcomeModel | null;
+  @Field(() => WellbeingAssessmentModel, { nullable: true }) assessment: WellbeingAssessmentModel | null;
 }
 
 @ObjectType('Journey')

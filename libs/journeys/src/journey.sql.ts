@@ -1,3 +1,5 @@
+import { activeConsentWhere, personVisibleSql } from '#libs/people';
+
 /**
  * Every entry of one person's journey in ONE statement, whatever its length, with what the rules and
  * summaries need. Each branch is served by an index on person_id (people pkey, consents_person_idx,
@@ -57,6 +59,26 @@ export const JOURNEY_ENTRIES_SQL = `
            'service', jsonb_build_object('name', s.name, 'site', s.site))
     FROM outcomes o JOIN services s ON s.id = o.service_id
    WHERE o.person_id = $1`;
+
+/**
+ * The whole read of journey(personId) in ONE statement (one transaction): whether the person is
+ * visible to the viewer's organisation (people pkey and the visibility indexes), whether an active
+ * JOURNEY_SHARING consent covers it (consents_person_idx), every entry (JOURNEY_ENTRIES_SQL), and,
+ * when visible, the journey.read audit event written by `audit` (a data-modifying WITH clause of
+ * this statement). Not visible: a single row with visible = false and no entry. $1 = person id,
+ * $2 = viewer's organisation.
+ */
+export function journeyReadSql(audit: string): string {
+  return `
+  WITH viewer AS MATERIALIZED (
+    SELECT EXISTS (SELECT 1 FROM people p WHERE p.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}) AS visible,
+           EXISTS (SELECT 1 FROM consents WHERE ${activeConsentWhere('$1', "'JOURNEY_SHARING'", '$2')}) AS sharing
+  ), audited AS (${audit})
+  SELECT v.visible, v.sharing, e.* FROM viewer v LEFT JOIN (${JOURNEY_ENTRIES_SQL}) e ON v.visible`;
+}
+
+/** The audited people of journeyReadSql: the person, when visible. */
+export const JOURNEY_AUDITED_SQL = `SELECT $1::uuid, 1 FROM viewer WHERE visible`;
 
 export interface JourneyEntryRow {
   kind: string;

@@ -2,15 +2,26 @@ import { prepared, type Queryable } from '#libs/database';
 import type { ConsentPurpose } from './enums.js';
 
 /**
- * SQL predicate: the person at `personExpr` has an active consent (not withdrawn, not expired now)
- * for the purpose at `purposeExpr` that covers the organisation at `organisationExpr`
- * (CONTRACT.md section 4). Served by consents_person_idx.
+ * SQL conditions on `consents` (optionally under `alias`): the consent is the person's at
+ * `personParam`, for the purpose at `purposeParam`, active (not withdrawn, not expired now) and
+ * covering the organisation at `organisationParam` (CONTRACT.md section 4). Served by
+ * consents_person_idx.
  */
+export function activeConsentWhere(
+  personParam: string,
+  purposeParam: string,
+  organisationParam: string,
+  alias = '',
+): string {
+  const a = alias ? `${alias}.` : '';
+  return `${a}person_id = ${personParam} AND ${a}purpose = ${purposeParam} AND ${a}withdrawn_at IS NULL
+        AND (${a}expires_at IS NULL OR ${a}expires_at > clock_timestamp())
+        AND ${organisationParam}::uuid = ANY (${a}organisation_ids)`;
+}
+
+/** SQL predicate: the person at `personExpr` has an active consent of that purpose covering that organisation. */
 export function activeConsentSql(personExpr: string, purposeExpr: string, organisationExpr: string): string {
-  return `EXISTS (SELECT 1 FROM consents ac
-      WHERE ac.person_id = ${personExpr} AND ac.purpose = ${purposeExpr} AND ac.withdrawn_at IS NULL
-        AND (ac.expires_at IS NULL OR ac.expires_at > clock_timestamp())
-        AND ${organisationExpr} = ANY (ac.organisation_ids))`;
+  return `EXISTS (SELECT 1 FROM consents ac WHERE ${activeConsentWhere(personExpr, purposeExpr, organisationExpr, 'ac')})`;
 }
 
 const ACTIVE_CONSENT = prepared(

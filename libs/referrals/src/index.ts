@@ -4,6 +4,7 @@ export * from './referral.model.js';
 export * from './referral.inputs.js';
 export * from './referral-visibility.js';
 export * from './referrals.loaders.js';
+export * from './referral.relations.js';
 export * from './referrals.service.js';
 export * from './referrals-query.service.js';
 export * from './referrals.module.js';

@@ -63,11 +63,23 @@ export class ReferralsQueryService {
     );
   }
 
+  /**
+   * `referrals` (CONTRACT.md section 9). One statement reads the page and, when `withCount`, the
+   * totalCount, and writes the referral.read events of the page's people.
+   *
+   * - With a person: that person's referrals are few, so they are read first by referrals_person_idx
+   *   and filtered (never an organisation-wide index, whatever the statistics say).
+   * - Otherwise the page is read in order from the organisation's inbox/outbox index, and the count
+   *   comes from referral_counts (kept by the database in the same transaction as every referral
+   *   write, migration 0052) unless a service narrows it (then referrals_inbox_service_idx or
+   *   referrals_from_service_idx).
+   */
   async list(
     ctx: RequestContext,
     filter: ReferralFilter | null | undefined,
     firstArg: number | null | undefined,
     after: string | null | undefined,
+    withCount = true,
   ): Promise<ReferralConnection> {
     const first = checkFirst(firstArg, 50);
     let cursor: [string, string] | null = null;
@@ -86,59 +98,91 @@ export class ReferralsQueryService {
     const params: unknown[] = [ctx.actor.organisationId];
     const where = [directionSql(direction)];
     // Ids in filters never raise NOT_FOUND: a malformed id simply matches nothing.
+    let serviceFiltered = false;
     if (filter?.serviceId !== null && filter?.serviceId !== undefined) {
       if (!isUuid(filter.serviceId)) return empty;
       params.push(filter.serviceId);
       where.push(serviceSql(direction, `$${params.length}`));
+      serviceFiltered = true;
     }
+    let personParam: string | null = null;
     if (filter?.personId !== null && filter?.personId !== undefined) {
       if (!isUuid(filter.personId)) return empty;
       params.push(filter.personId);
-      where.push(`r.person_id = $${params.length}`);
+      personParam = `$${params.length}`;
     }
     if (filter?.statuses !== null && filter?.statuses !== undefined) {
       params.push(filter.statuses as ReferralStatus[]);
       where.push(`r.status = ANY($${params.length}::text[])`);
     }
-    const countParams = [...params];
+    // The count's predicate: everything but the cursor (its parameters are the first ones).
     const countWhere = [...where];
+    const countParams = [...params];
     if (cursor) {
       params.push(cursor[0], cursor[1]);
       where.push(`(r.created_at, r.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
     }
     params.push(first + 1);
     const limit = `$${params.length}`;
-    const rest = where.slice(1);
-    const branch = (condition: string) =>
-      `(SELECT ${referralColumns('r')} FROM referrals r WHERE ${[condition, ...rest].join(' AND ')}
-         ORDER BY r.created_at DESC, r.id DESC LIMIT ${limit})`;
-    // ALL: the inbox and the outbox-only part, each read in order from its own index and merged, so a
-    // page costs the page size rather than everything the organisation ever sent or received.
-    const pageSql =
-      direction === ReferralDirection.ALL
-        ? `SELECT * FROM (${branch(directionSql(ReferralDirection.INBOX))}
-             UNION ALL ${branch(`r.creator_organisation_id = $1 AND r.to_organisation_id <> $1`)}) x
-           ORDER BY x.created_at DESC, x.id DESC LIMIT ${limit}`
-        : branch(where[0]);
-    return this.db.transaction(async (tx) => {
-      const rows = await tx.query<ReferralRow>(pageSql, params);
-      const [{ n }] = await tx.query<{ n: number }>(
-        `SELECT count(*)::int AS n FROM referrals r WHERE ${countWhere.join(' AND ')}`,
-        countParams,
+    const order = `ORDER BY r.created_at DESC, r.id DESC`;
+
+    // `withs` (WITH clauses) and `countOf` serve both the page statement and a count alone.
+    const withs: string[] = [];
+    let countOf: string;
+    let pageSql: string;
+    if (personParam) {
+      withs.push(
+        `person_referrals AS MATERIALIZED (SELECT * FROM referrals WHERE person_id = ${personParam})`,
       );
-      const page = rows.slice(0, first).map(toReferral);
-      await this.audit.record(
-        tx,
-        ctx,
-        AuditAction.REFERRAL_READ,
-        page.map((r) => r.personId),
-      );
-      const edges = page.map((node) => ({ node, cursor: encodeCursor([node.createdAtKey, node.id]) }));
-      return {
-        edges,
-        pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-        totalCount: n,
-      };
-    });
+      countOf = `SELECT count(*) FROM person_referrals r WHERE ${countWhere.join(' AND ')}`;
+      pageSql = `SELECT ${referralColumns('r')} FROM person_referrals r WHERE ${where.join(' AND ')}
+               ${order} LIMIT ${limit}`;
+    } else {
+      const rest = where.slice(1);
+      const branch = (condition: string) =>
+        `(SELECT ${referralColumns('r')} FROM referrals r WHERE ${[condition, ...rest].join(' AND ')}
+           ${order} LIMIT ${limit})`;
+      // ALL: the inbox and the outbox-only part, each read in order from its own index and merged, so
+      // a page costs the page size rather than everything the organisation ever sent or received.
+      pageSql =
+        direction === ReferralDirection.ALL
+          ? `SELECT * FROM (${branch(directionSql(ReferralDirection.INBOX))}
+               UNION ALL ${branch(`r.creator_organisation_id = $1 AND r.to_organisation_id <> $1`)}) x
+             ORDER BY x.created_at DESC, x.id DESC LIMIT ${limit}`
+          : branch(where[0]);
+      // referral_counts has the columns the direction and status predicates read.
+      countOf = serviceFiltered
+        ? `SELECT count(*) FROM referrals r WHERE ${countWhere.join(' AND ')}`
+        : `SELECT coalesce(sum(r.n), 0) FROM referral_counts r WHERE ${countWhere.join(' AND ')}`;
+    }
+    const countSql = (withs.length ? `WITH ${withs.join(', ')} ` : '') + `SELECT (${countOf})::int AS n`;
+    const count = withCount ? `(${countOf})::int` : 'NULL::int';
+    // One statement (one transaction): the page, its count, and the referral.read events of the
+    // people on the page (not the extra row that only tells whether there is a next page).
+    params.push(first);
+    const audited = this.audit.recordInStatement(
+      ctx,
+      AuditAction.REFERRAL_READ,
+      `SELECT person_id, pos FROM (SELECT person_id, row_number() OVER (ORDER BY created_at DESC, id DESC) AS pos
+         FROM page) x WHERE pos <= $${params.length}`,
+      params,
+    );
+    withs.push(`page AS MATERIALIZED (${pageSql})`, `audited AS (${audited})`);
+    const sql = `WITH ${withs.join(', ')}
+      SELECT page.*, ${count} AS total_count FROM page ORDER BY page.created_at DESC, page.id DESC`;
+    const rows = await this.db.query<ReferralRow & { total_count: number | null }>(sql, params);
+    let totalCount = rows[0]?.total_count ?? 0;
+    if (withCount && rows.length === 0 && cursor) {
+      // A page past the end still reports the whole filtered set.
+      const [{ n }] = await this.db.query<{ n: number }>(countSql, countParams);
+      totalCount = n;
+    }
+    const page = rows.slice(0, first).map(toReferral);
+    const edges = page.map((node) => ({ node, cursor: encodeCursor([node.createdAtKey, node.id]) }));
+    return {
+      edges,
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      totalCount,
+    };
   }
 }

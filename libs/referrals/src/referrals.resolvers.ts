@@ -1,11 +1,13 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditedAs, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { AuditedAs, Ctx, fieldSelects, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { DirectoryLoaders, ServiceModel, StaffModel } from '#libs/directory';
-import { PeopleLoaders, PersonModel } from '#libs/people';
+import { PersonModel } from '#libs/people';
 import { MakeReferralInput, ReferralFilter, TransitionReferralInput } from './referral.inputs.js';
 import { isParty, ReferralConnection, ReferralEventModel, ReferralModel } from './referral.model.js';
 import { ReferralLoaders } from './referrals.loaders.js';
+import { ReferralRelations } from './referral.relations.js';
 import { ReferralsQueryService } from './referrals-query.service.js';
 import { ReferralsService } from './referrals.service.js';
 
@@ -15,7 +17,7 @@ export class ReferralResolver {
     private readonly commands: ReferralsService,
     private readonly queries: ReferralsQueryService,
     private readonly loaders: ReferralLoaders,
-    private readonly people: PeopleLoaders,
+    private readonly relations: ReferralRelations,
     private readonly directory: DirectoryLoaders,
   ) {}
 
@@ -57,14 +59,18 @@ export class ReferralResolver {
     @Args('filter', { type: () => ReferralFilter, nullable: true }) filter: ReferralFilter | null,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | null,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<ReferralConnection> {
-    return this.queries.list(ctx, filter, first, after);
+    // totalCount is counted only when the client asks for it.
+    return this.queries.list(ctx, filter, first, after, fieldSelects(info, 'totalCount'));
   }
 
+  // person, fromService and toService: at run time apps/api installs ReferralRelations' direct
+  // resolvers in place of these (same roles, no per-call Nest pipeline).
   @Roles(...PERSON_DATA_ROLES)
   @ResolveField(() => PersonModel)
-  async person(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<PersonModel> {
-    return (await this.people.person(ctx).load(r.personId))!;
+  person(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<PersonModel> {
+    return this.relations.person(r, ctx);
   }
 
   @Roles(...PERSON_DATA_ROLES)
@@ -73,13 +79,13 @@ export class ReferralResolver {
     description: 'null for a referral from outside the partnership',
   })
   fromService(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ServiceModel | null> {
-    return r.fromServiceId ? this.directory.service(ctx).load(r.fromServiceId) : Promise.resolve(null);
+    return this.relations.fromService(r, ctx);
   }
 
   @Roles(...PERSON_DATA_ROLES)
   @ResolveField(() => ServiceModel)
-  async toService(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ServiceModel> {
-    return (await this.directory.service(ctx).load(r.toServiceId))!;
+  toService(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ServiceModel> {
+    return this.relations.toService(r, ctx);
   }
 
   @Roles(...PERSON_DATA_ROLES)

@@ -1,11 +1,14 @@
 import type { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { Logger } from 'pino';
 import { randomUUID } from 'node:crypto';
 import { GraphQLDateTime, type GqlContext, RequestContext } from '#libs/common';
-import type { Authenticator } from '#libs/auth';
+import { type Authenticator, type DirectResolvers, installDirectResolvers } from '#libs/auth';
 import type { AppConfig } from '../config.js';
 import { formatError } from './format-error.js';
 import { requestPlugin } from './request-plugin.js';
@@ -27,11 +30,26 @@ function blockFieldSuggestions(): ApolloServerPlugin<GqlContext>[] {
   }).protect().plugins as unknown as ApolloServerPlugin<GqlContext>[];
 }
 
+/** `Cache-Control: no-store` on every GraphQL response, as Apollo's cache-control plugin sent it. */
+function noStore(): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          response.http.headers.set('cache-control', 'no-store');
+        },
+      };
+    },
+  };
+}
+
 export function graphqlOptions(
   config: AppConfig,
   auth: Authenticator,
   logger: Logger,
   limiter: RateLimiter,
+  /** Relation fields resolved without Nest's per-call pipeline (see directField). */
+  direct: DirectResolvers = {},
 ): ApolloDriverConfig {
   return {
     path: '/graphql',
@@ -45,11 +63,16 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     persistedQueries: false,
     fieldResolverEnhancers: ['guards'],
+    transformResolvers: (resolvers) => installDirectResolvers(resolvers, direct),
     // Abuse limits (CONTRACT.md section 10), all before execution: tokens while parsing, depth,
     // aliases and directives while validating, cost (needs the variables) once the operation is known.
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     validationRules: queryLimitRules(),
     plugins: [
+      // Apollo's cache-control plugin wraps every field's resolver to collect cache hints; the API
+      // gives none (every response is personal or per-caller), so it is replaced by noStore().
+      ApolloServerPluginCacheControlDisabled(),
+      noStore(),
       ...(config.production ? blockFieldSuggestions() : []),
       rateLimitPlugin(limiter, config.authSecret),
       costLimitPlugin(config.queryCostLimit),

@@ -1,0 +1,54 @@
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  Kind,
+  parse,
+  type OperationDefinitionNode,
+} from 'graphql';
+import { fieldSelects } from './selection.js';
+
+/** The info of the first root field of `doc`, as graphql-js hands it to that field's resolver. */
+function infoOf(doc: string) {
+  const parsed = parse(doc);
+  const op = parsed.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of parsed.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  return { fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments };
+}
+
+describe('fieldSelects', () => {
+  it.each<[string, string, boolean]>([
+    ['directly', '{ referrals { totalCount edges { cursor } } }', true],
+    ['under an alias', '{ referrals { n: totalCount } }', true],
+    ['not at all', '{ referrals { edges { cursor } pageInfo { hasNextPage } } }', false],
+    ['only deeper down (another type)', '{ referrals { edges { node { totalCount: id } } } }', false],
+    ['in an inline fragment', '{ referrals { ... on ReferralConnection { totalCount } } }', true],
+    ['in a named fragment', '{ referrals { ...F } } fragment F on ReferralConnection { totalCount }', true],
+    [
+      'in a fragment inside a fragment',
+      '{ referrals { ...F } } fragment F on ReferralConnection { ...G } fragment G on ReferralConnection { totalCount }',
+      true,
+    ],
+    ['under @include(if: false) (conservative)', '{ referrals { totalCount @include(if: false) } }', true],
+  ])('%s', (_label, doc, expected) => {
+    expect(fieldSelects(infoOf(doc), 'totalCount')).toBe(expected);
+  });
+
+  it.each<[string, string, boolean]>([
+    ['a nested field', '{ journey { entries { at service { id } } } }', true],
+    [
+      'a nested field in fragments',
+      '{ journey { ...J } } fragment J on Journey { entries { ... on JourneyEntry { service { id } } } }',
+      true,
+    ],
+    ['the parent only', '{ journey { entries { at } } }', false],
+    ['the nested name elsewhere', '{ journey { service: hiddenEntries entries { at } } }', false],
+  ])('a path: %s', (_label, doc, expected) => {
+    expect(fieldSelects(infoOf(doc), 'entries', 'service')).toBe(expected);
+  });
+
+  it('survives a fragment that spreads itself', () => {
+    const doc = '{ referrals { ...F } } fragment F on ReferralConnection { edges { cursor } ...F }';
+    expect(fieldSelects(infoOf(doc), 'totalCount')).toBe(false);
+  });
+});
