@@ -18,7 +18,8 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  *
  * Rules that keep the sums exact and the bitmaps a LOWER BOUND on the people behind a row:
  * - counts move by signed deltas (an insert adds; a status change, a correction of the person's
- *   values or an entry in error moves the referral out of its old row and into its new one);
+ *   values or an entry in error moves the referral out of its old row and into its new one; a
+ *   delete takes it out; TRUNCATE empties the summary);
  * - bitmaps only gain the bits of referrals that count in the row. One bit may stand for several
  *   people, so a bit cannot be taken out again: when a referral leaves a row, or loses a stage it
  *   had there, the row is marked `bits_valid = false` and readers ignore the bitmaps of that row's
@@ -234,6 +235,20 @@ export class AnalyticsReferralGroups1764201600060 implements MigrationInterface 
       CREATE TRIGGER analytics_referral_groups_update AFTER UPDATE ON referrals
         FOR EACH ROW WHEN (${WATCHED.map((c) => `OLD.${c} IS DISTINCT FROM NEW.${c}`).join(' OR ')})
         EXECUTE FUNCTION analytics_referral_groups_after_update()`);
+    // A deleted referral leaves its rows (NEW is null: only the way out); TRUNCATE empties the summary.
+    await q.query(`
+      CREATE TRIGGER analytics_referral_groups_delete AFTER DELETE ON referrals
+        FOR EACH ROW EXECUTE FUNCTION analytics_referral_groups_after_update()`);
+    await q.query(`
+      CREATE FUNCTION analytics_referral_groups_after_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        DELETE FROM analytics_referral_groups;
+        DELETE FROM analytics_flow_accept_days;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER analytics_referral_groups_truncate AFTER TRUNCATE ON referrals
+        FOR EACH STATEMENT EXECUTE FUNCTION analytics_referral_groups_after_truncate()`);
 
     // Rebuilt from the referrals (here for the existing ones; bulk loads may call it again).
     await q.query(`
@@ -291,6 +306,9 @@ export class AnalyticsReferralGroups1764201600060 implements MigrationInterface 
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.query(`DROP TRIGGER analytics_referral_groups_truncate ON referrals`);
+    await q.query(`DROP FUNCTION analytics_referral_groups_after_truncate()`);
+    await q.query(`DROP TRIGGER analytics_referral_groups_delete ON referrals`);
     await q.query(`DROP TRIGGER analytics_referral_groups_update ON referrals`);
     await q.query(`DROP TRIGGER analytics_referral_groups_insert ON referrals`);
     await q.query(`DROP FUNCTION analytics_repair_referral_group_bits(integer)`);

@@ -256,6 +256,49 @@ describe(`the referral summary stays equal to a rebuild (seed ${SEED})`, () => {
     expect(await differences(true)).toEqual([]);
   });
 
+  it('matches after referrals are deleted, and empties with TRUNCATE', async () => {
+    // Referrals without history (referral_events are append-only), some accepted, then deleted.
+    const to = services[1];
+    const gone: string[] = [];
+    for (let i = 0; i < 12; i++) {
+      const [r] = await t.db.query<{ id: string }>(
+        `INSERT INTO referrals (person_id, to_service_id, creator_organisation_id, to_organisation_id,
+           created_by_staff_id, route, needs, to_category, to_ward, created_at, status, accepted_at)
+         VALUES ($1, $2, $3, $3, $4, 'GP', ARRAY['OTHER'], $5, $6, '2025-11-20T09:00:00Z', $7, $8) RETURNING id`,
+        [
+          people[i % 6],
+          to.id,
+          to.organisationId,
+          staff[orgs.indexOf(to.organisationId)].id,
+          to.category,
+          to.ward,
+          i % 2 ? 'ACCEPTED' : 'REQUESTED',
+          i % 2 ? '2025-11-25T09:00:00Z' : null,
+        ],
+      );
+      gone.push(r.id);
+    }
+    await t.db.query(`DELETE FROM referrals WHERE id = $1`, [gone[0]]);
+    expect(await differences()).toEqual([]);
+    await t.db.query(`DELETE FROM referrals WHERE id = ANY($1::uuid[])`, [gone.slice(1)]);
+    expect(await differences()).toEqual([]);
+
+    await t.db
+      .transaction(async (tx) => {
+        await tx.query(`TRUNCATE referrals CASCADE`);
+        const [g] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM analytics_referral_groups`);
+        const [d] = await tx.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM analytics_flow_accept_days`,
+        );
+        expect([g.n, d.n]).toEqual([0, 0]);
+        throw new Error('rollback');
+      })
+      .catch((e: Error) => {
+        if (e.message !== 'rollback') throw e;
+      });
+    expect(await differences()).toEqual([]);
+  });
+
   it('a rolled-back write leaves the summary as it was', async () => {
     const before = await t.db.query(
       `SELECT ${GROUPS_KEY}, stripe, referred, accepted FROM analytics_referral_groups ORDER BY ${GROUPS_KEY}, stripe`,
