@@ -14,6 +14,7 @@ import { PersonWardPathways1764201600035 } from './0035-person-ward-pathways.js'
 import { InboxCountCovering1764201600050 } from './0050-inbox-count-covering.js';
 import { ReferralCounts1764201600052 } from './0052-referral-counts.js';
 import { AnalyticsReferralGroups1764201600060 } from './0060-analytics-referral-groups.js';
+import { PersonPathwaysRaces1764201600061 } from './0061-person-pathways-races.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   InboxCountCovering1764201600050,
   ReferralCounts1764201600052,
   AnalyticsReferralGroups1764201600060,
+  PersonPathwaysRaces1764201600061,
 ];

@@ -256,7 +256,7 @@ describe(`the referral summary stays equal to a rebuild (seed ${SEED})`, () => {
     expect(await differences(true)).toEqual([]);
   });
 
-  it('matches after referrals are deleted, and empties with TRUNCATE', async () => {
+  it('matches after referrals are deleted, and empties with TRUNCATE (with the per-person pathways)', async () => {
     // Referrals without history (referral_events are append-only), some accepted, then deleted.
     const to = services[1];
     const gone: string[] = [];
@@ -282,6 +282,15 @@ describe(`the referral summary stays equal to a rebuild (seed ${SEED})`, () => {
     expect(await differences()).toEqual([]);
     await t.db.query(`DELETE FROM referrals WHERE id = ANY($1::uuid[])`, [gone.slice(1)]);
     expect(await differences()).toEqual([]);
+    // The per-person pathways (migrations 0032, 0061) follow deletes too.
+    const kept = await t.db.query(`SELECT person_id, steps FROM person_pathways ORDER BY person_id`);
+    const rebuilt = await t.db.query(
+      `SELECT person_id, array_agg(c ORDER BY t, c COLLATE "C") AS steps
+         FROM (SELECT person_id, to_category AS c, min(created_at) AS t FROM referrals
+                WHERE status <> 'ENTERED_IN_ERROR' GROUP BY person_id, to_category) f
+        GROUP BY person_id ORDER BY person_id`,
+    );
+    expect(kept).toEqual(rebuilt);
 
     await t.db
       .transaction(async (tx) => {
@@ -290,7 +299,8 @@ describe(`the referral summary stays equal to a rebuild (seed ${SEED})`, () => {
         const [d] = await tx.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM analytics_flow_accept_days`,
         );
-        expect([g.n, d.n]).toEqual([0, 0]);
+        const [pp] = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM person_pathways`);
+        expect([g.n, d.n, pp.n]).toEqual([0, 0, 0]);
         throw new Error('rollback');
       })
       .catch((e: Error) => {
