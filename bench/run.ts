@@ -320,6 +320,7 @@ async function journey(ctx: Context) {
         staffId: ctx.actors.referrerStaffId,
         organisationId: ctx.actors.referrerOrgId,
         personIds: [ctx.actors.journeyPersonId],
+        expectedEntries: JOURNEY_ENTRIES,
       }),
   );
 }

@@ -14,4 +14,6 @@ export interface FloorPlan {
   fromServiceId?: string;
   toServiceId?: string;
   personIds: string[];
+  /** journey: the number of entries the person's journey must have (the floor checks it). */
+  expectedEntries?: number;
 }

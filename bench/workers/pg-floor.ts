@@ -1,154 +1,138 @@
 /**
- * The database floor: the SQL an API operation has to run, sent directly with `pg` from a plain
- * Node process (prepared statements, one pool, no HTTP, no GraphQL, no framework). Run as
- * `node dist/bench/workers/pg-floor.js <plan.json>`; prints one JSON line like the HTTP load process.
+ * The database floor: the SQL an API operation runs, sent directly with `pg` from a plain Node process
+ * (one pool, no HTTP, no GraphQL, no framework). Per request it sends the API's own statements (the
+ * libraries' SQL text, never a copy), each the way the API's Db sends it (named prepared statements
+ * where the API prepares them, unnamed otherwise), one pool query per statement, with the same
+ * round trips in the same order. Run as `node dist/bench/workers/pg-floor.js <plan.json>`; prints one
+ * JSON line like the HTTP load process.
  */
 import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
-// The journey resolver's own statement (not re-exported by the library's index).
-import { JOURNEY_ENTRIES_SQL, type JourneyEntryRow } from '../../libs/journeys/src/journey.sql.js';
-import { personVisibleSql } from '#libs/people';
+import type { PreparedSql, Sql } from '#libs/database';
+import { AuditAction, auditInStatementSql } from '#libs/audit';
+import { STAFF_FOR_TOKEN } from '#libs/auth';
+import { ORGANISATIONS_BY_IDS_SQL, SERVICES_BY_IDS_SQL } from '#libs/directory';
+import { REFERRALS_BY_IDS_SQL } from '#libs/referrals';
+import { ASSESSMENTS_BY_IDS_SQL, OUTCOMES_BY_IDS_SQL } from '#libs/outcomes';
+// The services' own statements (not re-exported by the libraries' indexes).
+import { MAKE_REFERRAL_AT_ONCE } from '../../libs/referrals/src/referral-writes.sql.js';
+import {
+  JOURNEY_AUDITED_SQL,
+  type JourneyEntryRow,
+  journeyReadSql,
+} from '../../libs/journeys/src/journey.sql.js';
 import type { FloorPlan } from '../lib/floor-plan.js';
 import type { LoadResult } from '../lib/load-plan.js';
 import { summarise } from '../lib/stats.js';
 
-type Op = (client: pg.PoolClient, i: number) => Promise<void>;
+type Op = (pool: pg.Pool, i: number) => Promise<void>;
 
-const REFERRAL_SQL = {
-  services: `SELECT id, organisation_id, capacity, category, ward FROM services WHERE id = ANY($1::uuid[])`,
-  // The API's own visibility predicate and consent check.
-  person: `SELECT 1 FROM people p WHERE p.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}`,
-  consent: `SELECT 1 FROM consents WHERE person_id = $1 AND purpose = 'REFERRAL_SHARING' AND withdrawn_at IS NULL
-              AND (expires_at IS NULL OR expires_at > clock_timestamp()) AND $2::uuid = ANY (organisation_ids) LIMIT 1`,
-  referral: `INSERT INTO referrals (person_id, from_service_id, to_service_id, creator_organisation_id, to_organisation_id,
-               created_by_staff_id, route, needs, note, from_category, to_category, to_ward)
-             VALUES ($1, $2, $3, $4, $5, $6, 'STAFF', $7, $8, $9, $10, $11) RETURNING *`,
-  event: `INSERT INTO referral_events (referral_id, from_status, to_status, by_staff_id, by_organisation_id)
-          VALUES ($1, NULL, 'REQUESTED', $2, $3) RETURNING id, seq, at`,
-  audit: `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
-          SELECT $1, $2, 'referral.make', 'SUCCESS', p, $4 FROM unnest($3::uuid[]) AS p`,
-};
+/** One statement on the pool, as Db.query sends it: a PreparedSql by name, a string unnamed. */
+async function send<T extends pg.QueryResultRow>(pool: pg.Pool, sql: Sql, values: unknown[]): Promise<T[]> {
+  const res =
+    typeof sql === 'string'
+      ? await pool.query<T>(sql, values)
+      : await pool.query<T>({ name: (sql as PreparedSql).name, text: sql.text, values });
+  return res.rows;
+}
 
-function makeReferral(plan: FloorPlan): Op {
-  return async (c, i) => {
-    const personId = plan.personIds[i % plan.personIds.length];
-    await c.query('BEGIN');
-    try {
-      const services = await c.query({
-        name: 'floor_services',
-        text: REFERRAL_SQL.services,
-        values: [[plan.fromServiceId, plan.toServiceId]],
-      });
-      const to = services.rows.find((s) => s.id === plan.toServiceId);
-      const from = services.rows.find((s) => s.id === plan.fromServiceId);
-      const person = await c.query({
-        name: 'floor_person',
-        text: REFERRAL_SQL.person,
-        values: [personId, plan.organisationId],
-      });
-      if (!to || !from || person.rowCount !== 1) throw new Error('floor fixture is not as expected');
-      const consent = await c.query({
-        name: 'floor_consent',
-        text: REFERRAL_SQL.consent,
-        values: [personId, to.organisation_id],
-      });
-      if (consent.rowCount !== 1) throw new Error('floor fixture has no consent');
-      const ref = await c.query({
-        name: 'floor_referral',
-        text: REFERRAL_SQL.referral,
-        values: [
-          personId,
-          from.id,
-          to.id,
-          plan.organisationId,
-          to.organisation_id,
-          plan.staffId,
-          ['ENGLISH_LANGUAGE', 'SOCIAL_ISOLATION'],
-          'Bench referral',
-          from.category,
-          to.category,
-          to.ward,
-        ],
-      });
-      await c.query({
-        name: 'floor_event',
-        text: REFERRAL_SQL.event,
-        values: [ref.rows[0].id, plan.staffId, plan.organisationId],
-      });
-      await c.query({
-        name: 'floor_audit',
-        text: REFERRAL_SQL.audit,
-        values: [plan.staffId, plan.organisationId, [personId], `floor-${i}`],
-      });
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK');
-      throw e;
-    }
-  };
+/** The per-request auth lookup (Authenticator.fromHeader): the token's staff member, still active. */
+async function authenticate(pool: pg.Pool, staffId: string): Promise<void> {
+  const [staff] = await send<{ active: boolean }>(pool, STAFF_FOR_TOKEN, [staffId]);
+  if (!staff?.active) throw new Error('floor staff member is missing or inactive');
 }
 
 /**
- * The statements of the journey resolver (libs/journeys) for one person: in one transaction the
- * visibility check, the JOURNEY_SHARING consent check, the one UNION query of every entry (the
- * resolver's own SQL) and the journey.read audit event; then, as its DataLoaders do, one statement
- * each for the entries' referrals, outcomes, assessments, services and organisations.
+ * makeReferral as the bench sends it (bench/run.ts referralInput: STAFF route, two needs, a note,
+ * no idempotency key, consent in place), as ReferralsService.make runs it: the auth lookup, then
+ * MAKE_REFERRAL_AT_ONCE, which checks every rule and writes the referral, its creation event and its
+ * audit event in one statement. Two round trips; the statement must report the referral it wrote.
+ */
+function makeReferral(plan: FloorPlan): Op {
+  const makeActions = [AuditAction.REFERRAL_MAKE];
+  const overrideActions = [AuditAction.REFERRAL_MAKE, AuditAction.REFERRAL_SAFEGUARDING_OVERRIDE];
+  return async (pool, i) => {
+    const personId = plan.personIds[i % plan.personIds.length];
+    await authenticate(pool, plan.staffId);
+    const [made] = await send<{ id: string }>(pool, MAKE_REFERRAL_AT_ONCE, [
+      personId,
+      plan.fromServiceId,
+      plan.toServiceId,
+      plan.organisationId,
+      plan.staffId,
+      'STAFF',
+      ['ENGLISH_LANGUAGE', 'SOCIAL_ISOLATION'],
+      'Bench referral',
+      null,
+      null,
+      null,
+      `floor-${i}`,
+      makeActions,
+      overrideActions,
+    ]);
+    // No row: some rule did not pass (e.g. no consent), so nothing was written.
+    if (!made) throw new Error('floor makeReferral wrote no referral (fixture not as expected)');
+  };
+}
+
+/** A row of journeyReadSql: the viewer's facts, then an entry (all null when not visible). */
+type JourneyReadRow = JourneyEntryRow & { visible: boolean; sharing: boolean };
+
+/**
+ * The journey query as the bench sends it (bench/lib/queries.ts JOURNEY: every entry relation), as
+ * JourneyService runs it: the auth lookup; the one read statement (visibility, JOURNEY_SHARING
+ * consent, every entry and the journey.read audit event, journeyReadSql with the audit clause of
+ * AuditService.recordInStatement); then, at once, one statement per relation asked for that has ids
+ * (referrals, outcomes, assessments, services, organisations: the loaders' statements). Every entry
+ * of the bench's person is visible to the referrer organisation, so the relation ids are those of
+ * every entry read.
  */
 function journey(plan: FloorPlan): Op {
   const personId = plan.personIds[0];
-  const byIds = (table: string) => `SELECT * FROM ${table} WHERE id = ANY($1::uuid[])`;
-  return async (c, i) => {
-    let rows: JourneyEntryRow[];
-    await c.query('BEGIN');
-    try {
-      const visible = await c.query({
-        name: 'floor_j_person',
-        text: REFERRAL_SQL.person,
-        values: [personId, plan.organisationId],
-      });
-      if (visible.rowCount !== 1) throw new Error('floor journey person is not visible');
-      await c.query({
-        name: 'floor_j_consent',
-        text: `SELECT 1 FROM consents WHERE person_id = $1 AND purpose = 'JOURNEY_SHARING' AND withdrawn_at IS NULL
-                 AND (expires_at IS NULL OR expires_at > clock_timestamp()) AND $2::uuid = ANY (organisation_ids) LIMIT 1`,
-        values: [personId, plan.organisationId],
-      });
-      rows = (
-        await c.query<JourneyEntryRow>({
-          name: 'floor_j_entries',
-          text: JOURNEY_ENTRIES_SQL,
-          values: [personId],
-        })
-      ).rows;
-      await c.query({
-        name: 'floor_j_audit',
-        text: `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
-               SELECT $1, $2, 'journey.read', 'SUCCESS', p, $4 FROM unnest($3::uuid[]) AS p`,
-        values: [plan.staffId, plan.organisationId, [personId], `floor-${i}`],
-      });
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK');
-      throw e;
-    }
+  // The parameters $3..$6 (staff, organisation, action, request id) as recordInStatement appends them.
+  const readSql = journeyReadSql(auditInStatementSql(JOURNEY_AUDITED_SQL, 3));
+  return async (pool, i) => {
+    await authenticate(pool, plan.staffId);
+    const rows = await send<JourneyReadRow>(pool, readSql, [
+      personId,
+      plan.organisationId,
+      plan.staffId,
+      plan.organisationId,
+      AuditAction.JOURNEY_READ,
+      `floor-${i}`,
+    ]);
+    if (!rows[0]?.visible) throw new Error('floor journey person is not visible');
+    if (!rows[0].sharing) throw new Error('floor journey person has no JOURNEY_SHARING consent');
+    const entries = rows.filter((r) => r.kind !== null);
+    if (plan.expectedEntries !== undefined && entries.length !== plan.expectedEntries)
+      throw new Error(`floor journey has ${entries.length} entries, expected ${plan.expectedEntries}`);
     const ids = (pick: (r: JourneyEntryRow) => string | null) => [
-      ...new Set(rows.map(pick).filter((x): x is string => x !== null)),
+      ...new Set(entries.map(pick).filter((x): x is string => x !== null)),
     ];
+    const relation = (sql: string, values: string[]) =>
+      values.length === 0 ? Promise.resolve([]) : send(pool, sql, [values]);
     await Promise.all([
-      c.query({ name: 'floor_j_referrals', text: byIds('referrals'), values: [ids((r) => r.referral_id)] }),
-      c.query({ name: 'floor_j_outcomes', text: byIds('outcomes'), values: [ids((r) => r.outcome_id)] }),
-      c.query({
-        name: 'floor_j_assessments',
-        text: byIds('wellbeing_assessments'),
-        values: [ids((r) => r.assessment_id)],
-      }),
-      c.query({ name: 'floor_j_services', text: byIds('services'), values: [ids((r) => r.service_id)] }),
-      c.query({
-        name: 'floor_j_organisations',
-        text: byIds('organisations'),
-        values: [ids((r) => r.organisation_id)],
-      }),
+      relation(
+        REFERRALS_BY_IDS_SQL,
+        ids((r) => r.referral_id),
+      ),
+      relation(
+        OUTCOMES_BY_IDS_SQL,
+        ids((r) => r.outcome_id),
+      ),
+      relation(
+        ASSESSMENTS_BY_IDS_SQL,
+        ids((r) => r.assessment_id),
+      ),
+      relation(
+        SERVICES_BY_IDS_SQL,
+        ids((r) => r.service_id),
+      ),
+      relation(
+        ORGANISATIONS_BY_IDS_SQL,
+        ids((r) => r.organisation_id),
+      ),
     ]);
   };
 }
@@ -169,15 +153,12 @@ async function drive(pool: pg.Pool, op: Op, plan: FloorPlan, amount: number) {
       }
       const i = next++;
       const t0 = performance.now();
-      const c = await pool.connect();
       try {
-        await op(c, i);
+        await op(pool, i);
         latencies.push(performance.now() - t0);
       } catch (e) {
         errors++;
         sample ??= (e as Error).message;
-      } finally {
-        c.release();
       }
     }
   };

@@ -20,3 +20,15 @@ export function auditEventsInsertSql(p: AuditEventsSqlParts): string {
       FROM ${p.from} CROSS JOIN unnest(${p.actions}::text[]) WITH ORDINALITY AS ax (action, n)
      ORDER BY ax.n`;
 }
+
+/**
+ * The INSERT of AuditService.recordInStatement: one SUCCESS event per distinct person of `personIds`
+ * (a SELECT of (person id, position)), in order of first position. `first` is the number of the
+ * first of four consecutive parameters: staff, organisation, action, request id.
+ */
+export function auditInStatementSql(personIds: string, first: number): string {
+  const [staff, org, act, request] = [first, first + 1, first + 2, first + 3];
+  return `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
+      SELECT $${staff}, $${org}, $${act}, 'SUCCESS', p, $${request}
+        FROM (SELECT p, min(pos) AS pos FROM (${personIds}) AS read (p, pos) GROUP BY p ORDER BY 2) AS audited`;
+}

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppError, ErrorCode, isUuid, type RequestContext } from '#libs/common';
 import { Db, prepared, type Queryable } from '#libs/database';
 import type { AuditOutcomeName } from './audit-actions.js';
+import { auditInStatementSql } from './audit-sql.js';
 
 /** Refusals on person-level data that are audited with outcome DENIED. */
 const AUDITED_REFUSALS: ReadonlySet<string> = new Set([
@@ -50,15 +51,7 @@ export class AuditService {
   recordInStatement(ctx: RequestContext, action: string, personIds: string, params: unknown[]): string {
     const actor = ctx.actor;
     params.push(actor.staffId, actor.organisationId, action, ctx.requestId);
-    const [staff, org, act, request] = [
-      params.length - 3,
-      params.length - 2,
-      params.length - 1,
-      params.length,
-    ];
-    return `INSERT INTO audit_events (staff_id, organisation_id, action, outcome, person_id, request_id)
-      SELECT $${staff}, $${org}, $${act}, 'SUCCESS', p, $${request}
-        FROM (SELECT p, min(pos) AS pos FROM (${personIds}) AS read (p, pos) GROUP BY p ORDER BY 2) AS audited`;
+    return auditInStatementSql(personIds, params.length - 3);
   }
 
   /** A refused attempt (FORBIDDEN, NOT_FOUND, CONSENT_REQUIRED), written outside any transaction. */

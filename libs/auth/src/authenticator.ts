@@ -4,7 +4,8 @@ import { Db, prepared } from '#libs/database';
 import { AUTH_OPTIONS, type AuthOptions } from './auth-options.js';
 import { bearerToken, verifyToken } from './token.js';
 
-const STAFF_FOR_TOKEN = prepared(
+/** The staff member a token names (staff pkey). $1 staff id. */
+export const STAFF_FOR_TOKEN = prepared(
   'auth_staff_for_token',
   'SELECT id, organisation_id, role, active, token_generation FROM staff WHERE id = $1',
 );

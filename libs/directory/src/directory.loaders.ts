@@ -26,6 +26,13 @@ function groupBy<T>(ids: readonly string[], rows: T[], key: (r: T) => string): T
   return ids.map((id) => map.get(id) ?? []);
 }
 
+/** Organisations by id (the organisation loader's statement; pkey). $1 ids (uuid[]). */
+export const ORGANISATIONS_BY_IDS_SQL =
+  'SELECT id, name, kind, locally_rooted, ward, created_at FROM organisations WHERE id = ANY($1::uuid[])';
+
+/** Services by id (the service loader's statement; pkey). $1 ids (uuid[]). */
+export const SERVICES_BY_IDS_SQL = `SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ANY($1::uuid[])`;
+
 /**
  * Per-request DataLoaders for the directory's relation fields: however many rows a response holds,
  * each relation costs one SQL statement per batch.
@@ -36,20 +43,14 @@ export class DirectoryLoaders {
 
   organisation(ctx: RequestContext): DataLoader<string, OrganisationModel | null> {
     return ctx.loader('directory.organisation', async (ids: readonly string[]) => {
-      const rows = await this.db.query<OrganisationRow>(
-        'SELECT id, name, kind, locally_rooted, ward, created_at FROM organisations WHERE id = ANY($1::uuid[])',
-        [ids],
-      );
+      const rows = await this.db.query<OrganisationRow>(ORGANISATIONS_BY_IDS_SQL, [ids]);
       return byId(ids, rows.map(toOrganisation));
     });
   }
 
   service(ctx: RequestContext): DataLoader<string, ServiceModel | null> {
     return ctx.loader('directory.service', async (ids: readonly string[]) => {
-      const rows = await this.db.query<ServiceRow>(
-        `SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
+      const rows = await this.db.query<ServiceRow>(SERVICES_BY_IDS_SQL, [ids]);
       return byId(ids, rows.map(toService));
     });
   }

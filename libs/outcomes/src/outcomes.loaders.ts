@@ -10,6 +10,12 @@ import {
   type WellbeingRow,
 } from './wellbeing.model.js';
 
+/** Wellbeing assessments by id (the assessment loader's statement; pkey). $1 ids (uuid[]). */
+export const ASSESSMENTS_BY_IDS_SQL = `SELECT ${WELLBEING_COLUMNS} FROM wellbeing_assessments WHERE id = ANY($1::uuid[])`;
+
+/** Outcomes by id (the outcome loader's statement; pkey). $1 ids (uuid[]). */
+export const OUTCOMES_BY_IDS_SQL = `SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE id = ANY($1::uuid[])`;
+
 /** Per-request loaders. No visibility checks: callers hand them ids they have already checked. */
 @Injectable()
 export class OutcomesLoaders {
@@ -17,10 +23,7 @@ export class OutcomesLoaders {
 
   assessment(ctx: RequestContext): DataLoader<string, WellbeingAssessmentModel | null> {
     return ctx.loader('outcomes.assessment', async (ids: readonly string[]) => {
-      const rows = await this.db.query<WellbeingRow>(
-        `SELECT ${WELLBEING_COLUMNS} FROM wellbeing_assessments WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
+      const rows = await this.db.query<WellbeingRow>(ASSESSMENTS_BY_IDS_SQL, [ids]);
       const map = new Map(rows.map((r) => [r.id, toWellbeing(r)]));
       return ids.map((id) => map.get(id) ?? null);
     });
@@ -28,10 +31,7 @@ export class OutcomesLoaders {
 
   outcome(ctx: RequestContext): DataLoader<string, OutcomeModel | null> {
     return ctx.loader('outcomes.outcome', async (ids: readonly string[]) => {
-      const rows = await this.db.query<OutcomeRow>(
-        `SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE id = ANY($1::uuid[])`,
-        [ids],
-      );
+      const rows = await this.db.query<OutcomeRow>(OUTCOMES_BY_IDS_SQL, [ids]);
       const map = new Map(rows.map((r) => [r.id, toOutcome(r)]));
       return ids.map((id) => map.get(id) ?? null);
     });

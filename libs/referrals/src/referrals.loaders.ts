@@ -12,6 +12,9 @@ import {
   toReferralEvent,
 } from './referral.model.js';
 
+/** Referrals by id (the referral loader's statement; referrals pkey). $1 ids (uuid[]). */
+export const REFERRALS_BY_IDS_SQL = `SELECT ${referralColumns('r')} FROM referrals r WHERE r.id = ANY($1::uuid[])`;
+
 /** Per-request loaders for referral relations. No visibility checks: callers pass ids already checked. */
 @Injectable()
 export class ReferralLoaders {
@@ -19,10 +22,7 @@ export class ReferralLoaders {
 
   referral(ctx: RequestContext): DataLoader<string, ReferralModel | null> {
     return ctx.loader('referrals.referral', async (ids: readonly string[]) => {
-      const rows = await this.db.query<ReferralRow>(
-        `SELECT ${referralColumns('r')} FROM referrals r WHERE r.id = ANY($1::uuid[])`,
-        [ids],
-      );
+      const rows = await this.db.query<ReferralRow>(REFERRALS_BY_IDS_SQL, [ids]);
       const map = new Map(rows.map((r) => [r.id, toReferral(r)]));
       return ids.map((id) => map.get(id) ?? null);
     });
