@@ -10,18 +10,14 @@ import 'reflect-metadata';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { PreparedSql, Sql } from '#libs/database';
-import { AuditAction, auditInStatementSql } from '#libs/audit';
+import { AuditAction } from '#libs/audit';
 import { STAFF_FOR_TOKEN } from '#libs/auth';
 import { ORGANISATIONS_BY_IDS_SQL, SERVICES_BY_IDS_SQL } from '#libs/directory';
 import { REFERRALS_BY_IDS_SQL } from '#libs/referrals';
 import { ASSESSMENTS_BY_IDS_SQL, OUTCOMES_BY_IDS_SQL } from '#libs/outcomes';
 // The services' own statements (not re-exported by the libraries' indexes).
 import { MAKE_REFERRAL_AT_ONCE } from '../../libs/referrals/src/referral-writes.sql.js';
-import {
-  JOURNEY_AUDITED_SQL,
-  type JourneyEntryRow,
-  journeyReadSql,
-} from '../../libs/journeys/src/journey.sql.js';
+import { JOURNEY_READ, type JourneyEntryRow } from '../../libs/journeys/src/journey.sql.js';
 import type { FloorPlan } from '../lib/floor-plan.js';
 import type { LoadResult } from '../lib/load-plan.js';
 import { summarise } from '../lib/stats.js';
@@ -90,8 +86,9 @@ type JourneyReadRow = JourneyEntryRow & { visible: boolean; sharing: boolean };
  */
 function journey(plan: FloorPlan): Op {
   const personId = plan.personIds[0];
-  // The parameters $3..$6 (staff, organisation, action, request id) as recordInStatement appends them.
-  const readSql = journeyReadSql(auditInStatementSql(JOURNEY_AUDITED_SQL, 3));
+  // The API's named statement: journeyReadSql with the audit clause for parameters $3..$6 (staff,
+  // organisation, action, request id) as recordInStatement appends them.
+  const readSql = JOURNEY_READ;
   return async (pool, i) => {
     await authenticate(pool, plan.staffId);
     const rows = await send<JourneyReadRow>(pool, readSql, [

@@ -1,3 +1,5 @@
+import { auditInStatementSql } from '#libs/audit';
+import { prepared } from '#libs/database';
 import { activeConsentWhere, personVisibleSql } from '#libs/people';
 
 /**
@@ -79,6 +81,16 @@ export function journeyReadSql(audit: string): string {
 
 /** The audited people of journeyReadSql: the person, when visible. */
 export const JOURNEY_AUDITED_SQL = `SELECT $1::uuid, 1 FROM viewer WHERE visible`;
+
+/**
+ * journeyReadSql with the audit clause AuditService.recordInStatement writes after the two
+ * parameters (person, viewer): always the same text, so it is a named prepared statement, planned
+ * once per connection instead of on every read.
+ */
+export const JOURNEY_READ = prepared(
+  'journey_read',
+  journeyReadSql(auditInStatementSql(JOURNEY_AUDITED_SQL, 3)),
+);
 
 export interface JourneyEntryRow {
   kind: string;
