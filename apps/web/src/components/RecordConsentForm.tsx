@@ -4,7 +4,7 @@ import type { ConsentGiver, ConsentPurpose } from '../gql/graphql';
 import { apiError, fieldErrors } from '../graphql/errors';
 import { OrganisationsQuery, RecordConsentMutation } from '../graphql/operations';
 import { GIVER, options, PURPOSE } from '../labels';
-import { Button, Checkboxes, ErrorSummary, Radios, TextField } from './forms';
+import { Button, Checkboxes, FormErrorSummary, Radios, TextField } from './forms';
 
 /** Record a consent; the partnership-wide default mirrors the API (every organisation at this moment). */
 export function RecordConsentForm({
@@ -51,12 +51,7 @@ export function RecordConsentForm({
 
   return (
     <form onSubmit={submit} noValidate>
-      <ErrorSummary
-        errors={[
-          ...Object.entries(errors).map(([f, text]) => ({ href: `#${idPrefix}-${f}`, text })),
-          ...(err && !err.field && err.code !== 'UNAUTHENTICATED' ? [{ text: err.message }] : []),
-        ]}
-      />
+      <FormErrorSummary fields={errors} prefix={idPrefix} err={err} />
       {!fixedPurpose && (
         <Radios
           id={`${idPrefix}-purpose`}

@@ -1,4 +1,5 @@
 import { useEffect, useRef, type ButtonHTMLAttributes, type ReactNode } from 'react';
+import type { ApiError } from '../graphql/errors';
 
 /** NHS.UK form patterns: label, hint, error message next to the field, aria-describedby wiring. */
 interface FieldBase {
@@ -243,6 +244,32 @@ export function ErrorSummary({ errors }: { errors: { href?: string; text: string
         </ul>
       </div>
     </div>
+  );
+}
+
+/**
+ * A form's error summary: each field's error, linking to the field `#${prefix}-${field}` (its text
+ * made by `describe`, the error itself by default), then the API's error when it names no field (a
+ * sign-in problem is handled by the sign-in screen, not here).
+ */
+export function FormErrorSummary({
+  fields,
+  prefix,
+  err,
+  describe = (_field, text) => text,
+}: {
+  fields: Record<string, string>;
+  prefix: string;
+  err: ApiError | null;
+  describe?: (field: string, text: string) => string;
+}) {
+  return (
+    <ErrorSummary
+      errors={[
+        ...Object.entries(fields).map(([f, text]) => ({ href: `#${prefix}-${f}`, text: describe(f, text) })),
+        ...(err && !err.field && err.code !== 'UNAUTHENTICATED' ? [{ text: err.message }] : []),
+      ]}
+    />
   );
 }
 

@@ -1,7 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useMe } from '../auth/me';
-import { Button, Checkboxes, ErrorSummary, Radios, SelectField, TextField } from '../components/forms';
+import {
+  Button,
+  Checkboxes,
+  ErrorSummary,
+  FormErrorSummary,
+  Radios,
+  SelectField,
+  TextField,
+} from '../components/forms';
 import type {
   CreateStaffMutation as CreatedStaff,
   OrganisationKind,
@@ -117,25 +125,6 @@ function CapacitySwitch({
 
 type Org = { id: string; name: string; services: { id: string; name: string }[] };
 
-function Problems({
-  err,
-  fields,
-  prefix,
-}: {
-  err: ReturnType<typeof apiError>;
-  fields: Record<string, string>;
-  prefix: string;
-}) {
-  return (
-    <ErrorSummary
-      errors={[
-        ...Object.entries(fields).map(([f, text]) => ({ href: `#${prefix}-${f}`, text })),
-        ...(err && !err.field && err.code !== 'UNAUTHENTICATED' ? [{ text: err.message }] : []),
-      ]}
-    />
-  );
-}
-
 function CreateOrganisation({ onDone }: { onDone: () => void }) {
   const [name, setName] = useState('');
   const [kind, setKind] = useState('COMMUNITY_ANCHOR');
@@ -167,7 +156,7 @@ function CreateOrganisation({ onDone }: { onDone: () => void }) {
       </summary>
       <div className="nhsuk-details__text">
         <form onSubmit={submit} noValidate>
-          <Problems err={err} fields={errs} prefix="org" />
+          <FormErrorSummary err={err} fields={errs} prefix="org" />
           <TextField id="org-name" label="Name" value={name} onChange={setName} error={errs.name} />
           <SelectField
             id="org-kind"
@@ -239,7 +228,7 @@ function CreateService({ orgs, onDone }: { orgs: Org[]; onDone: () => void }) {
       </summary>
       <div className="nhsuk-details__text">
         <form onSubmit={submit} noValidate>
-          <Problems err={err} fields={errs} prefix="service" />
+          <FormErrorSummary err={err} fields={errs} prefix="service" />
           <SelectField
             id="service-organisationId"
             label="Organisation"
@@ -359,7 +348,7 @@ function StaffSection({ orgs }: { orgs: Org[] }) {
         </summary>
         <div className="nhsuk-details__text">
           <form onSubmit={submit} noValidate>
-            <Problems err={err} fields={errs} prefix="staff" />
+            <FormErrorSummary err={err} fields={errs} prefix="staff" />
             <TextField id="staff-name" label="Full name" value={name} onChange={setName} error={errs.name} />
             <TextField
               id="staff-email"

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useMe } from '../auth/me';
-import { Button, ErrorSummary, Radios, SelectField, TextArea, TextField } from '../components/forms';
+import { Button, FormErrorSummary, Radios, SelectField, TextArea, TextField } from '../components/forms';
 import type { EsolLevel, OutcomeType } from '../gql/graphql';
 import { useAuthedQuery } from '../graphql/hooks';
 import { apiError, fieldErrors } from '../graphql/errors';
@@ -72,12 +72,7 @@ export function RecordOutcomePage({ personId }: { personId: string }) {
         </Link>
         <h1>Record an outcome{p ? ` for ${p.givenName} ${p.familyName}` : ''}</h1>
         <form onSubmit={submit} noValidate>
-          <ErrorSummary
-            errors={[
-              ...Object.entries(errors).map(([f, text]) => ({ href: `#outcome-${f}`, text })),
-              ...(err && !err.field && err.code !== 'UNAUTHENTICATED' ? [{ text: err.message }] : []),
-            ]}
-          />
+          <FormErrorSummary fields={errors} prefix="outcome" err={err} />
           <SelectField
             id="outcome-type"
             label="Outcome"

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
 import { useMe } from '../auth/me';
-import { Button, ErrorSummary, Radios, SelectField, TextField } from '../components/forms';
+import { Button, FormErrorSummary, Radios, SelectField, TextField } from '../components/forms';
 import type { WellbeingInstrument } from '../gql/graphql';
 import { useAuthedQuery } from '../graphql/hooks';
 import { apiError, fieldErrors } from '../graphql/errors';
@@ -52,12 +52,7 @@ export function RecordWellbeingPage({ personId }: { personId: string }) {
         </Link>
         <h1>Record wellbeing{p ? ` for ${p.givenName} ${p.familyName}` : ''}</h1>
         <form onSubmit={submit} noValidate>
-          <ErrorSummary
-            errors={[
-              ...Object.entries(errors).map(([f, text]) => ({ href: `#wellbeing-${f}`, text })),
-              ...(err && !err.field && err.code !== 'UNAUTHENTICATED' ? [{ text: err.message }] : []),
-            ]}
-          />
+          <FormErrorSummary fields={errors} prefix="wellbeing" err={err} />
           <Radios
             id="wellbeing-instrument"
             legend="Which questionnaire?"

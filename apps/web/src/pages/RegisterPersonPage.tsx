@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useMutation } from 'urql';
-import { Button, ErrorSummary, Radios, SelectField, TextField } from '../components/forms';
+import { Button, FormErrorSummary, Radios, SelectField, TextField } from '../components/forms';
 import { apiError, fieldErrors } from '../graphql/errors';
 import { RegisterPersonMutation } from '../graphql/operations';
 import { Link, navigate, useFocusHeading } from '../router';
@@ -107,14 +107,6 @@ export function RegisterPersonPage() {
     if (res.data) navigate(`/people/${res.data.registerPerson.id}`);
   };
 
-  const summary = [
-    ...Object.entries(errors).map(([f, text]) => ({
-      href: `#person-${f}`,
-      text: `${LABEL[f as FieldName] ?? f}: ${text}`,
-    })),
-    ...(err && !err.field && err.code !== 'UNAUTHENTICATED' ? [{ text: err.message }] : []),
-  ];
-
   const text = (f: FieldName, extra: Partial<Parameters<typeof TextField>[0]> = {}) => (
     <TextField
       id={`person-${f}`}
@@ -134,7 +126,12 @@ export function RegisterPersonPage() {
         </Link>
         <h1>Register a person</h1>
         <form onSubmit={submit} noValidate>
-          <ErrorSummary errors={summary} />
+          <FormErrorSummary
+            fields={errors}
+            prefix="person"
+            err={err}
+            describe={(f, text) => `${LABEL[f as FieldName] ?? f}: ${text}`}
+          />
           {text('givenName', { autoComplete: 'off' })}
           {text('familyName', { autoComplete: 'off' })}
           {text('dateOfBirth', { type: 'date', hint: 'For example, 27 03 2007' })}
