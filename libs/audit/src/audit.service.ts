@@ -49,9 +49,18 @@ export class AuditService {
    * distinct person, in order of first position. The actor's values are appended to `params`.
    */
   recordInStatement(ctx: RequestContext, action: string, personIds: string, params: unknown[]): string {
+    return auditInStatementSql(personIds, this.inStatementParams(ctx, action, params));
+  }
+
+  /**
+   * Appends the four parameters of an in-statement audit clause (auditInStatementSql: staff,
+   * organisation, action, request id) to `params`; returns the number of the first. For statements
+   * whose text is fixed ahead (named prepared statements).
+   */
+  inStatementParams(ctx: RequestContext, action: string, params: unknown[]): number {
     const actor = ctx.actor;
     params.push(actor.staffId, actor.organisationId, action, ctx.requestId);
-    return auditInStatementSql(personIds, params.length - 3);
+    return params.length - 3;
   }
 
   /** A refused attempt (FORBIDDEN, NOT_FOUND, CONSENT_REQUIRED), written outside any transaction. */

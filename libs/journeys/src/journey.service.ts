@@ -7,7 +7,7 @@ import { OutcomesLoaders } from '#libs/outcomes';
 import { ReferralLoaders } from '#libs/referrals';
 import { AppError } from '#libs/common';
 import { JourneyEntryKind, type JourneyEntryModel, type JourneyModel } from './journey.model.js';
-import { JOURNEY_AUDITED_SQL, JOURNEY_READ, type JourneyEntryRow, journeyReadSql } from './journey.sql.js';
+import { JOURNEY_READ, type JourneyEntryRow } from './journey.sql.js';
 
 /** A row of journeyReadSql: the viewer's facts, then an entry (all null when not visible). */
 type JourneyReadRow = JourneyEntryRow & { visible: boolean; sharing: boolean };
@@ -180,12 +180,9 @@ export class JourneyService {
       if (!isUuid(personId)) throw AppError.notFound('Person');
       const viewer = ctx.actor.organisationId;
       const params: unknown[] = [personId, viewer];
-      const audit = this.audit.recordInStatement(ctx, AuditAction.JOURNEY_READ, JOURNEY_AUDITED_SQL, params);
-      const sql = journeyReadSql(audit);
-      const rows = await this.db.query<JourneyReadRow>(
-        sql === JOURNEY_READ.text ? JOURNEY_READ : sql,
-        params,
-      );
+      // $3..$6: the journey.read event's values, where JOURNEY_READ's audit clause reads them.
+      this.audit.inStatementParams(ctx, AuditAction.JOURNEY_READ, params);
+      const rows = await this.db.query<JourneyReadRow>(JOURNEY_READ, params);
       if (!rows[0]?.visible) throw AppError.notFound('Person');
       const entries: Entry[] = [];
       for (const row of rows)

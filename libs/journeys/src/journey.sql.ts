@@ -83,9 +83,9 @@ export function journeyReadSql(audit: string): string {
 export const JOURNEY_AUDITED_SQL = `SELECT $1::uuid, 1 FROM viewer WHERE visible`;
 
 /**
- * journeyReadSql with the audit clause AuditService.recordInStatement writes after the two
- * parameters (person, viewer): always the same text, so it is a named prepared statement, planned
- * once per connection instead of on every read.
+ * journeyReadSql with its journey.read audit clause reading $3..$6 (AuditService.inStatementParams
+ * after the person and viewer): one fixed text, so a named prepared statement, planned once per
+ * connection instead of on every read.
  */
 export const JOURNEY_READ = prepared(
   'journey_read',
