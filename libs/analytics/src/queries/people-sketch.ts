@@ -1,7 +1,9 @@
 /**
  * Distinct people without grouping by person. Every row sets one of 64 bits chosen by a hash of its
  * person id; OR-ing them over a group gives a bitmap whose number of set bits is a LOWER BOUND on the
- * distinct people behind the group (two people may share a bit, one person never sets two).
+ * distinct people behind the group (two people may share a bit, one person never sets two). The
+ * referral summary (migration 0060) keeps these bitmaps per stage, with the bit
+ * `1 << (uuid_hash(person_id) & 63)`.
  *
  * Disclosure control only asks whether the people behind a count are between 1 and the threshold.
  * When the count itself is at most the threshold it is suppressed anyway; when more bits than the
@@ -10,10 +12,7 @@
  * statement over just those groups. Large groups (the usual case at scale) never need it.
  */
 
-/** SQL: this row's person bit (referrals alias `r`). Aggregate with bit_or. */
-export const PERSON_BIT = `(1::bigint << (uuid_hash(r.person_id) & 63))`;
-
-/** SQL: the number of set bits of a bitmap built with bit_or(PERSON_BIT). */
+/** SQL: the number of set bits of a people bitmap. */
 export const bitsSet = (bitmap: string) => `coalesce(bit_count((${bitmap})::bit(64)), 0)::int`;
 
 /** Whether a count with `bits` person bits set needs its distinct people counted exactly. */
