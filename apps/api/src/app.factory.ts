@@ -2,12 +2,13 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { Logger as PinoNestLogger } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import type { Db } from '#libs/database';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config.js';
 import { httpErrorHandler } from './http-errors.js';
+import { accessLog } from './logging.js';
+import { NestPinoLogger } from './nest-logger.js';
 import { rateLimitMiddleware } from './rate-limit/rate-limit.middleware.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { serveWebConsole } from './web-console.js';
@@ -19,9 +20,14 @@ export async function createApp(config: AppConfig, db: Db, logger: Logger): Prom
     bodyParser: false,
     abortOnError: false,
   });
-  app.useLogger(app.get(PinoNestLogger));
+  app.useLogger(new NestPinoLogger(logger));
   app.set('trust proxy', 'loopback');
   app.disable('x-powered-by');
+  // GraphQL answers are personal and sent with Cache-Control: no-store; an ETag would only cost a
+  // hash of every response body.
+  app.set('etag', false);
+  // First, so that every request (refused ones included) has its id and, at level info, its line.
+  app.use(accessLog(logger));
   // Standard security headers. The content security policy would block the Apollo Sandbox page,
   // which is served outside production only.
   app.use(

@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
-import { LoggerModule } from 'nestjs-pino';
 import type { Logger } from 'pino';
 import { AnalyticsModule } from '#libs/analytics';
 import { AuditModule } from '#libs/audit';
@@ -19,7 +18,6 @@ import type { AppConfig } from './config.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { PassThroughGqlFilter } from './graphql/pass-through.filter.js';
 import { HealthController } from './health/health.controller.js';
-import { httpLoggerOptions } from './logging.js';
 import { RateLimitModule } from './rate-limit/rate-limit.module.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 
@@ -29,7 +27,6 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        LoggerModule.forRoot(httpLoggerOptions(logger)),
         DatabaseModule.forRoot(db),
         AuditModule,
         AuthModule.forRoot({ secret: config.authSecret }),

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Params } from 'nestjs-pino';
+import type { NextFunction } from 'express';
 import pino, { type Logger } from 'pino';
+import { type Options as PinoHttpOptions, pinoHttp } from 'pino-http';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
@@ -53,32 +54,46 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
+/** The request id: the caller's X-Request-Id when well-formed, otherwise a new one; echoed back. */
+function requestId(req: IncomingMessage, res: ServerResponse): string {
+  const given = req.headers['x-request-id'];
+  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+  res.setHeader('x-request-id', id);
+  return id;
+}
+
 /** One JSON line per request: request id, method, path (no query string), status, duration, operation, staff id. */
-export function httpLoggerOptions(logger: Logger): Params {
+export function httpLoggerOptions(logger: Logger): PinoHttpOptions {
   return {
-    pinoHttp: {
-      logger,
-      genReqId: (req: IncomingMessage, res: ServerResponse) => {
-        const given = req.headers['x-request-id'];
-        const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-        res.setHeader('x-request-id', id);
-        return id;
-      },
-      autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
-      customProps: (req: IncomingMessage) => {
-        const r = req as IncomingMessage & { gqlOperation?: string; staffId?: string };
-        return { operation: r.gqlOperation, staffId: r.staffId };
-      },
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: String(req.url ?? '').split('?')[0],
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      customSuccessMessage: () => 'request completed',
-      customErrorMessage: () => 'request failed',
+    logger,
+    genReqId: requestId,
+    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+    customProps: (req: IncomingMessage) => {
+      const r = req as IncomingMessage & { gqlOperation?: string; staffId?: string };
+      return { operation: r.gqlOperation, staffId: r.staffId };
     },
+    serializers: {
+      req: (req: { id: unknown; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: String(req.url ?? '').split('?')[0],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    customSuccessMessage: () => 'request completed',
+    customErrorMessage: () => 'request failed',
+  };
+}
+
+/**
+ * The access log as Express middleware. Every request gets its id (req.id, X-Request-Id); the
+ * per-request logging work is done only when request lines are written at all (level info or
+ * finer), so a server logging at warn pays nothing for it.
+ */
+export function accessLog(logger: Logger) {
+  if (logger.isLevelEnabled('info')) return pinoHttp(httpLoggerOptions(logger));
+  return (req: IncomingMessage & { id?: unknown }, res: ServerResponse, next: NextFunction): void => {
+    req.id = requestId(req, res);
+    next();
   };
 }
