@@ -43,7 +43,7 @@ export function rateLimitPlugin(limiter: RateLimiter, secret: string): ApolloSer
     async requestDidStart() {
       return {
         async didResolveOperation(rc) {
-          if (!rc.operation) return;
+          if (!rc.operation || !limiter.active) return;
           const fragments = new Map<string, SelectionSetNode>();
           for (const d of rc.document.definitions)
             if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);

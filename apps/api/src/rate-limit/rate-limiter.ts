@@ -21,6 +21,11 @@ export class RateLimiter {
     private readonly windowMs = RATE_WINDOW_MS,
   ) {}
 
+  /** False when both limits are off (0): then nothing needs counting, or even identifying. */
+  get active(): boolean {
+    return this.limits.perStaff > 0 || this.limits.perAnonymousIp > 0;
+  }
+
   /** Counts `weight` requests for `subject`; throws RATE_LIMITED (with retryAfterSeconds) past the limit. */
   async consume(subject: RateSubject, weight: number): Promise<void> {
     const signedIn = 'staffId' in subject;
