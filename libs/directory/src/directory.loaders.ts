@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import type { RequestContext } from '#libs/common';
-import { Db } from '#libs/database';
+import { Db, prepared } from '#libs/database';
 import {
   type OrganisationModel,
   type OrganisationRow,
@@ -27,11 +27,16 @@ function groupBy<T>(ids: readonly string[], rows: T[], key: (r: T) => string): T
 }
 
 /** Organisations by id (the organisation loader's statement; pkey). $1 ids (uuid[]). */
-export const ORGANISATIONS_BY_IDS_SQL =
-  'SELECT id, name, kind, locally_rooted, ward, created_at FROM organisations WHERE id = ANY($1::uuid[])';
+export const ORGANISATIONS_BY_IDS_SQL = prepared(
+  'organisations_by_ids',
+  'SELECT id, name, kind, locally_rooted, ward, created_at FROM organisations WHERE id = ANY($1::uuid[])',
+);
 
 /** Services by id (the service loader's statement; pkey). $1 ids (uuid[]). */
-export const SERVICES_BY_IDS_SQL = `SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ANY($1::uuid[])`;
+export const SERVICES_BY_IDS_SQL = prepared(
+  'services_by_ids',
+  `SELECT ${SERVICE_COLUMNS} FROM services WHERE id = ANY($1::uuid[])`,
+);
 
 /**
  * Per-request DataLoaders for the directory's relation fields: however many rows a response holds,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import type { RequestContext } from '#libs/common';
-import { Db } from '#libs/database';
+import { Db, prepared } from '#libs/database';
 import { OUTCOME_COLUMNS, type OutcomeModel, type OutcomeRow, toOutcome } from './outcome.model.js';
 import {
   toWellbeing,
@@ -11,10 +11,16 @@ import {
 } from './wellbeing.model.js';
 
 /** Wellbeing assessments by id (the assessment loader's statement; pkey). $1 ids (uuid[]). */
-export const ASSESSMENTS_BY_IDS_SQL = `SELECT ${WELLBEING_COLUMNS} FROM wellbeing_assessments WHERE id = ANY($1::uuid[])`;
+export const ASSESSMENTS_BY_IDS_SQL = prepared(
+  'assessments_by_ids',
+  `SELECT ${WELLBEING_COLUMNS} FROM wellbeing_assessments WHERE id = ANY($1::uuid[])`,
+);
 
 /** Outcomes by id (the outcome loader's statement; pkey). $1 ids (uuid[]). */
-export const OUTCOMES_BY_IDS_SQL = `SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE id = ANY($1::uuid[])`;
+export const OUTCOMES_BY_IDS_SQL = prepared(
+  'outcomes_by_ids',
+  `SELECT ${OUTCOME_COLUMNS} FROM outcomes WHERE id = ANY($1::uuid[])`,
+);
 
 /** Per-request loaders. No visibility checks: callers hand them ids they have already checked. */
 @Injectable()

@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import type { RequestContext } from '#libs/common';
-import { Db } from '#libs/database';
+import { Db, prepared } from '#libs/database';
 import { CONSENT_COLUMNS, type ConsentModel, type ConsentRow, toConsent } from './consent.model.js';
 import { type PersonModel, type PersonRow, personColumns, toPerson } from './person.model.js';
+
+/** People by id (the person loader's statement; people pkey). $1 ids (uuid[]). */
+export const PEOPLE_BY_IDS_SQL = prepared(
+  'people_by_ids',
+  `SELECT ${personColumns('p')} FROM people p WHERE p.id = ANY($1::uuid[])`,
+);
 
 /**
  * Per-request loaders. They do not check visibility: callers hand them ids they have already
@@ -15,10 +21,7 @@ export class PeopleLoaders {
 
   person(ctx: RequestContext): DataLoader<string, PersonModel | null> {
     return ctx.loader('people.person', async (ids: readonly string[]) => {
-      const rows = await this.db.query<PersonRow>(
-        `SELECT ${personColumns('p')} FROM people p WHERE p.id = ANY($1::uuid[])`,
-        [ids],
-      );
+      const rows = await this.db.query<PersonRow>(PEOPLE_BY_IDS_SQL, [ids]);
       const map = new Map(rows.map((r) => [r.id, toPerson(r)]));
       return ids.map((id) => map.get(id) ?? null);
     });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type DataLoader from 'dataloader';
 import type { RequestContext } from '#libs/common';
-import { Db } from '#libs/database';
+import { Db, prepared } from '#libs/database';
 import {
   referralColumns,
   type ReferralEventModel,
@@ -13,7 +13,10 @@ import {
 } from './referral.model.js';
 
 /** Referrals by id (the referral loader's statement; referrals pkey). $1 ids (uuid[]). */
-export const REFERRALS_BY_IDS_SQL = `SELECT ${referralColumns('r')} FROM referrals r WHERE r.id = ANY($1::uuid[])`;
+export const REFERRALS_BY_IDS_SQL = prepared(
+  'referrals_by_ids',
+  `SELECT ${referralColumns('r')} FROM referrals r WHERE r.id = ANY($1::uuid[])`,
+);
 
 /** Per-request loaders for referral relations. No visibility checks: callers pass ids already checked. */
 @Injectable()
