@@ -12,9 +12,6 @@ import pg from 'pg';
 import type { PreparedSql, Sql } from '#libs/database';
 import { AuditAction } from '#libs/audit';
 import { STAFF_FOR_TOKEN } from '#libs/auth';
-import { ORGANISATIONS_BY_IDS_SQL, SERVICES_BY_IDS_SQL } from '#libs/directory';
-import { REFERRALS_BY_IDS_SQL } from '#libs/referrals';
-import { ASSESSMENTS_BY_IDS_SQL, OUTCOMES_BY_IDS_SQL } from '#libs/outcomes';
 // The services' own statements (not re-exported by the libraries' indexes).
 import { MAKE_REFERRAL_AT_ONCE } from '../../libs/referrals/src/referral-writes.sql.js';
 import { JOURNEY_READ, type JourneyEntryRow } from '../../libs/journeys/src/journey.sql.js';
@@ -72,65 +69,40 @@ function makeReferral(plan: FloorPlan): Op {
   };
 }
 
-/** A row of journeyReadSql: the viewer's facts, then an entry (all null when not visible). */
-type JourneyReadRow = JourneyEntryRow & { visible: boolean; sharing: boolean };
+/** A row of journeyReadSql: an entry, or (kind null) the viewer's facts and the relations. */
+type JourneyReadRow = JourneyEntryRow & { visible: boolean; sharing: boolean; referrals: unknown[] | null };
 
 /**
  * The journey query as the bench sends it (bench/lib/queries.ts JOURNEY: every entry relation), as
- * JourneyService runs it: the auth lookup; the one read statement (visibility, JOURNEY_SHARING
- * consent, every entry and the journey.read audit event, journeyReadSql with the audit clause of
- * AuditService.recordInStatement); then, at once, one statement per relation asked for that has ids
- * (referrals, outcomes, assessments, services, organisations: the loaders' statements). Every entry
- * of the bench's person is visible to the referrer organisation, so the relation ids are those of
- * every entry read.
+ * JourneyService runs it: the auth lookup, then the one read statement (visibility, JOURNEY_SHARING
+ * consent, every entry, the records of every relation asked for, and the journey.read audit event:
+ * journeyReadSql with the audit clause of AuditService.inStatementParams and the five relation
+ * flags). Two round trips.
  */
 function journey(plan: FloorPlan): Op {
   const personId = plan.personIds[0];
-  // The API's named statement: journeyReadSql with the audit clause for parameters $3..$6 (staff,
-  // organisation, action, request id) as recordInStatement appends them.
-  const readSql = JOURNEY_READ;
   return async (pool, i) => {
     await authenticate(pool, plan.staffId);
-    const rows = await send<JourneyReadRow>(pool, readSql, [
+    const rows = await send<JourneyReadRow>(pool, JOURNEY_READ, [
       personId,
       plan.organisationId,
       plan.staffId,
       plan.organisationId,
       AuditAction.JOURNEY_READ,
       `floor-${i}`,
+      true,
+      true,
+      true,
+      true,
+      true,
     ]);
-    if (!rows[0]?.visible) throw new Error('floor journey person is not visible');
-    if (!rows[0].sharing) throw new Error('floor journey person has no JOURNEY_SHARING consent');
+    const last = rows.find((r) => r.kind === null);
+    if (!last?.visible) throw new Error('floor journey person is not visible');
+    if (!last.sharing) throw new Error('floor journey person has no JOURNEY_SHARING consent');
     const entries = rows.filter((r) => r.kind !== null);
     if (plan.expectedEntries !== undefined && entries.length !== plan.expectedEntries)
       throw new Error(`floor journey has ${entries.length} entries, expected ${plan.expectedEntries}`);
-    const ids = (pick: (r: JourneyEntryRow) => string | null) => [
-      ...new Set(entries.map(pick).filter((x): x is string => x !== null)),
-    ];
-    const relation = (sql: string, values: string[]) =>
-      values.length === 0 ? Promise.resolve([]) : send(pool, sql, [values]);
-    await Promise.all([
-      relation(
-        REFERRALS_BY_IDS_SQL,
-        ids((r) => r.referral_id),
-      ),
-      relation(
-        OUTCOMES_BY_IDS_SQL,
-        ids((r) => r.outcome_id),
-      ),
-      relation(
-        ASSESSMENTS_BY_IDS_SQL,
-        ids((r) => r.assessment_id),
-      ),
-      relation(
-        SERVICES_BY_IDS_SQL,
-        ids((r) => r.service_id),
-      ),
-      relation(
-        ORGANISATIONS_BY_IDS_SQL,
-        ids((r) => r.organisation_id),
-      ),
-    ]);
+    if (!last.referrals?.length) throw new Error('floor journey read no referrals');
   };
 }
 

@@ -5,3 +5,4 @@ export * from './embedded.js';
 export * from './startup-error.js';
 export * from './database.module.js';
 export { createMigrationDataSource } from './data-source.js';
+export * from './json-rows.js';

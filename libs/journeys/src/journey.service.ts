@@ -1,16 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type RequestContext } from '#libs/common';
-import { Db } from '#libs/database';
+import { Db, ROW_TIMESTAMPS, rowsFromJson } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
-import { DirectoryLoaders, type ServiceCategory } from '#libs/directory';
-import { OutcomesLoaders } from '#libs/outcomes';
-import { ReferralLoaders } from '#libs/referrals';
+import {
+  DirectoryLoaders,
+  type OrganisationRow,
+  type ServiceCategory,
+  type ServiceRow,
+  toOrganisation,
+  toService,
+} from '#libs/directory';
+import { OutcomesLoaders, type OutcomeRow, toOutcome, toWellbeing, type WellbeingRow } from '#libs/outcomes';
+import { ReferralLoaders, type ReferralRow, toReferral } from '#libs/referrals';
 import { AppError } from '#libs/common';
+import type DataLoader from 'dataloader';
 import { JourneyEntryKind, type JourneyEntryModel, type JourneyModel } from './journey.model.js';
-import { JOURNEY_READ, type JourneyEntryRow } from './journey.sql.js';
+import { JOURNEY_READ, type JourneyEntryRow, type JourneyRelationsRow } from './journey.sql.js';
 
-/** A row of journeyReadSql: the viewer's facts, then an entry (all null when not visible). */
-type JourneyReadRow = JourneyEntryRow & { visible: boolean; sharing: boolean };
+/** A row of journeyReadSql: the viewer's facts, then an entry or (kind null) the relations. */
+type JourneyReadRow = JourneyEntryRow & JourneyRelationsRow & { visible: boolean; sharing: boolean };
 import { type EntryFacts, filterJourney, journeyCategories } from './rules/entry-visibility.js';
 import type { JourneyEntryKindName } from './rules/entry-kind.js';
 import {
@@ -42,32 +50,32 @@ interface JourneyRead {
   entries: Entry[];
   hiddenEntries: number;
   categories: ServiceCategory[];
+  relations: JourneyRelationsRow;
 }
 
-/** The distinct non-null values of one column of the entries. */
-function idsOf(entries: readonly Entry[], pick: (row: JourneyEntryRow) => string | null): string[] {
-  const ids = new Set<string>();
-  for (const e of entries) {
-    const id = pick(e.row);
-    if (id !== null) ids.add(id);
+/**
+ * The records of one relation as read by journeyReadSql, made models and keyed by id; each is also
+ * primed into the request's loader, so a nested field asking for the same record again is answered
+ * without a statement. Only the records of `shown` entries.
+ */
+function relation<R extends { id: string }, M>(
+  json: Record<string, unknown>[] | null,
+  shown: ReadonlySet<string>,
+  toModel: (row: R) => M,
+  loader: DataLoader<string, M | null>,
+): Map<string, M> {
+  const map = new Map<string, M>();
+  for (const row of rowsFromJson<R>(json, ROW_TIMESTAMPS)) {
+    if (!shown.has(row.id)) continue;
+    const model = toModel(row);
+    map.set(row.id, model);
+    loader.prime(row.id, model);
   }
-  return [...ids];
+  return map;
 }
 
-/** The loaded value for `id`, or null (a DataLoader answers an Error or null for a missing one). */
-function valueOf<T>(map: ReadonlyMap<string, T | null | Error>, id: string | null): T | null {
-  if (id === null) return null;
-  const v = map.get(id);
-  if (v instanceof Error) throw v;
-  return v ?? null;
-}
-
-async function loadAll<T>(
-  loader: { loadMany(ids: readonly string[]): Promise<(T | null | Error)[]> },
-  ids: string[],
-): Promise<Map<string, T | null | Error>> {
-  const values = await loader.loadMany(ids);
-  return new Map(ids.map((id, i) => [id, values[i]]));
+function valueOf<T>(map: ReadonlyMap<string, T>, id: string | null): T | null {
+  return id === null ? null : (map.get(id) ?? null);
 }
 
 function summaryOf(row: JourneyEntryRow): string {
@@ -109,10 +117,9 @@ function summaryOf(row: JourneyEntryRow): string {
 }
 
 /**
- * journey(personId), CONTRACT.md section 4: a fixed number of statements however long the journey:
- * one for the read itself (visibility, consent, every entry and the audit event, journeyReadSql),
- * then one per relation of the entries shown (referrals, outcomes, assessments, services,
- * organisations).
+ * journey(personId), CONTRACT.md section 4: ONE statement however long the journey and whatever it
+ * asks for (journeyReadSql: visibility, consent, every entry, the records the entries point at that
+ * the client asked for, and the audit event). The relations are primed into the request's loaders.
  */
 @Injectable()
 export class JourneyService {
@@ -130,34 +137,47 @@ export class JourneyService {
     personId: string,
     wanted: Readonly<Record<JourneyRelation, boolean>> = ALL_RELATIONS,
   ): Promise<JourneyModel> {
-    const journey = await this.read(ctx, personId);
+    const journey = await this.read(ctx, personId, wanted);
     const shown = journey.entries;
-    // The entries' relations, one statement each through the request's loaders (so a nested field
-    // asking for the same record again reuses it).
-    const ids = (relation: JourneyRelation, pick: (row: JourneyEntryRow) => string | null) =>
-      wanted[relation] ? idsOf(shown, pick) : [];
-    const [referrals, outcomes, assessments, services, organisations] = await Promise.all([
-      loadAll(
-        this.referrals.referral(ctx),
-        ids('referral', (r) => r.referral_id),
-      ),
-      loadAll(
-        this.outcomes.outcome(ctx),
-        ids('outcome', (r) => r.outcome_id),
-      ),
-      loadAll(
-        this.outcomes.assessment(ctx),
-        ids('assessment', (r) => r.assessment_id),
-      ),
-      loadAll(
-        this.directory.service(ctx),
-        ids('service', (r) => r.service_id),
-      ),
-      loadAll(
-        this.directory.organisation(ctx),
-        ids('organisation', (r) => r.organisation_id),
-      ),
-    ]);
+    const ids = (pick: (row: JourneyEntryRow) => string | null) => {
+      const set = new Set<string>();
+      for (const e of shown) {
+        const id = pick(e.row);
+        if (id !== null) set.add(id);
+      }
+      return set;
+    };
+    const rel = journey.relations;
+    const referrals = relation<ReferralRow, ReturnType<typeof toReferral>>(
+      rel.referrals,
+      ids((r) => r.referral_id),
+      toReferral,
+      this.referrals.referral(ctx),
+    );
+    const outcomes = relation<OutcomeRow, ReturnType<typeof toOutcome>>(
+      rel.outcomes,
+      ids((r) => r.outcome_id),
+      toOutcome,
+      this.outcomes.outcome(ctx),
+    );
+    const assessments = relation<WellbeingRow, ReturnType<typeof toWellbeing>>(
+      rel.assessments,
+      ids((r) => r.assessment_id),
+      toWellbeing,
+      this.outcomes.assessment(ctx),
+    );
+    const services = relation<ServiceRow, ReturnType<typeof toService>>(
+      rel.services,
+      ids((r) => r.service_id),
+      toService,
+      this.directory.service(ctx),
+    );
+    const organisations = relation<OrganisationRow, ReturnType<typeof toOrganisation>>(
+      rel.organisations,
+      ids((r) => r.organisation_id),
+      toOrganisation,
+      this.directory.organisation(ctx),
+    );
     return {
       personId: journey.personId,
       hiddenEntries: journey.hiddenEntries,
@@ -175,15 +195,22 @@ export class JourneyService {
     };
   }
 
-  private read(ctx: RequestContext, personId: string): Promise<JourneyRead> {
+  private read(
+    ctx: RequestContext,
+    personId: string,
+    wanted: Readonly<Record<JourneyRelation, boolean>>,
+  ): Promise<JourneyRead> {
     return this.audit.deniedAudited(ctx, AuditAction.JOURNEY_READ, personId, async () => {
       if (!isUuid(personId)) throw AppError.notFound('Person');
       const viewer = ctx.actor.organisationId;
       const params: unknown[] = [personId, viewer];
       // $3..$6: the journey.read event's values, where JOURNEY_READ's audit clause reads them.
       this.audit.inStatementParams(ctx, AuditAction.JOURNEY_READ, params);
+      // $7..$11: which of the entries' relations to read.
+      params.push(wanted.referral, wanted.outcome, wanted.assessment, wanted.service, wanted.organisation);
       const rows = await this.db.query<JourneyReadRow>(JOURNEY_READ, params);
-      if (!rows[0]?.visible) throw AppError.notFound('Person');
+      const last = rows.find((row) => row.kind === null);
+      if (!last?.visible) throw AppError.notFound('Person');
       const entries: Entry[] = [];
       for (const row of rows)
         if (row.kind !== null)
@@ -197,10 +224,11 @@ export class JourneyService {
             category: row.category,
             row,
           });
-      const { shown, hiddenEntries } = filterJourney(entries, viewer, rows[0].sharing);
+      const { shown, hiddenEntries } = filterJourney(entries, viewer, last.sharing);
       return {
         personId,
         entries: shown,
+        relations: last,
         hiddenEntries,
         categories: journeyCategories(shown) as ServiceCategory[],
       };
