@@ -149,6 +149,35 @@ describe('referrals list (CONTRACT.md section 9)', () => {
     expect(large - small).toBeLessThanOrEqual(2); // a level whose staff were all cached costs nothing
   });
 
+  it("reads the page's people and services with the page, exactly as their own reads give them", async () => {
+    const fields = `id person { id givenName familyName dateOfBirth createdAt registeredBy { id } }
+      fromService { id name category capacity site ward createdAt } toService { id name createdAt }`;
+    const statements = async (node: string) => {
+      const before = t.db.counter.count;
+      const page = ok(
+        await t.gql(
+          `{ referrals(filter: { direction: ALL }, first: 20) { edges { node { ${node} } } } }`,
+          {},
+          w.a.worker.token,
+        ),
+        'referrals',
+      );
+      return { n: t.db.counter.count - before, nodes: page.edges.map((e: any) => e.node) };
+    };
+    const bare = await statements('id status');
+    const related = await statements(fields);
+    // registeredBy (an organisation) is the only relation left to a loader of its own.
+    expect(related.n).toBe(bare.n + 1);
+    expect(related.nodes.length).toBeGreaterThan(5);
+    for (const node of related.nodes) {
+      const one = ok(
+        await t.gql(`query($id: ID!) { referral(id: $id) { ${fields} } }`, { id: node.id }, w.a.worker.token),
+        'referral',
+      );
+      expect(node).toEqual(one);
+    }
+  });
+
   it.each([
     [ReferralDirection.INBOX, /referrals_inbox_idx/],
     [ReferralDirection.OUTBOX, /referrals_outbox_idx/],

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, checkFirst, decodeCursor, encodeCursor, isUuid, type RequestContext } from '#libs/common';
-import { Db } from '#libs/database';
+import { Db, ROW_TIMESTAMPS, rowsFromJson } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
+import { DirectoryLoaders, SERVICE_COLUMNS, type ServiceRow, toService } from '#libs/directory';
+import { PeopleLoaders, personColumns, type PersonRow, toPerson } from '#libs/people';
 import { ReferralDirection, type ReferralStatus } from './enums.js';
 import type { ReferralFilter } from './referral.inputs.js';
 import {
@@ -14,6 +16,21 @@ import {
 import { referralVisibleSql } from './referral-visibility.js';
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** The relations of a page that the client asked for, read with the page (see `list`). */
+export interface ReferralPageRelations {
+  person: boolean;
+  services: boolean;
+}
+
+const NO_RELATIONS: ReferralPageRelations = { person: false, services: false };
+
+/** A row of the page statement: a referral, or (id null) the page's relations as JSON rows. */
+type PageRow = ReferralRow & {
+  total_count: number | null;
+  rel_people: Record<string, unknown>[] | null;
+  rel_services: Record<string, unknown>[] | null;
+};
 
 /**
  * The WHERE clause of `referrals` for a direction (organisation bound at $1). INBOX is served by
@@ -39,6 +56,8 @@ export class ReferralsQueryService {
   constructor(
     private readonly db: Db,
     private readonly audit: AuditService,
+    private readonly people: PeopleLoaders,
+    private readonly directory: DirectoryLoaders,
   ) {}
 
   async get(ctx: RequestContext, id: string): Promise<ReferralModel> {
@@ -73,6 +92,9 @@ export class ReferralsQueryService {
    *   comes from referral_counts (kept by the database in the same transaction as every referral
    *   write, migration 0052) unless a service narrows it (then referrals_inbox_service_idx or
    *   referrals_from_service_idx).
+   * - The page's people and services, when the client asks for them (`relations`), are read by the
+   *   same statement (people pkey, services pkey) and primed into the request's loaders, so
+   *   Referral.person, fromService and toService cost no statement of their own.
    */
   async list(
     ctx: RequestContext,
@@ -80,6 +102,7 @@ export class ReferralsQueryService {
     firstArg: number | null | undefined,
     after: string | null | undefined,
     withCount = true,
+    relations: ReferralPageRelations = NO_RELATIONS,
   ): Promise<ReferralConnection> {
     const first = checkFirst(firstArg, 50);
     let cursor: [string, string] | null = null;
@@ -168,9 +191,25 @@ export class ReferralsQueryService {
       params,
     );
     withs.push(`page AS MATERIALIZED (${pageSql})`, `audited AS (${audited})`);
+    // One more row (id null) carries the relations asked for, each a JSON array of the rows its
+    // loader would have read.
+    const peopleSql = relations.person
+      ? `(SELECT json_agg(row_to_json(x)) FROM (SELECT ${personColumns('p')} FROM people p
+           WHERE p.id IN (SELECT person_id FROM page)) x)`
+      : 'NULL::json';
+    const servicesSql = relations.services
+      ? `(SELECT json_agg(row_to_json(x)) FROM (SELECT ${SERVICE_COLUMNS} FROM services
+           WHERE id IN (SELECT to_service_id FROM page UNION SELECT from_service_id FROM page)) x)`
+      : 'NULL::json';
     const sql = `WITH ${withs.join(', ')}
-      SELECT page.*, ${count} AS total_count FROM page ORDER BY page.created_at DESC, page.id DESC`;
-    const rows = await this.db.query<ReferralRow & { total_count: number | null }>(sql, params);
+      SELECT page.*, ${count} AS total_count, NULL::json AS rel_people, NULL::json AS rel_services FROM page
+      UNION ALL
+      SELECT page.*, NULL::int, ${peopleSql}, ${servicesSql} FROM (SELECT 1) one LEFT JOIN page ON false
+      ORDER BY created_at DESC, id DESC`;
+    const all = await this.db.query<PageRow>(sql, params);
+    // The relations' row sorts first (null created_at, descending order puts nulls first).
+    const related = all[0];
+    const rows = all.slice(1);
     let totalCount = rows[0]?.total_count ?? 0;
     if (withCount && rows.length === 0 && cursor) {
       // A page past the end still reports the whole filtered set.
@@ -178,11 +217,30 @@ export class ReferralsQueryService {
       totalCount = n;
     }
     const page = rows.slice(0, first).map(toReferral);
+    this.prime(ctx, page, related);
     const edges = page.map((node) => ({ node, cursor: encodeCursor([node.createdAtKey, node.id]) }));
     return {
       edges,
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount,
     };
+  }
+
+  /** The page's people and services (read with it) into the request's loaders; only the page's own. */
+  private prime(ctx: RequestContext, page: readonly ReferralModel[], related: PageRow): void {
+    if (related.rel_people) {
+      const wanted = new Set(page.map((r) => r.personId));
+      const loader = this.people.person(ctx);
+      for (const row of rowsFromJson<PersonRow>(related.rel_people, ROW_TIMESTAMPS))
+        if (wanted.has(row.id)) loader.prime(row.id, toPerson(row));
+    }
+    if (related.rel_services) {
+      const wanted = new Set(
+        page.flatMap((r) => (r.fromServiceId ? [r.toServiceId, r.fromServiceId] : [r.toServiceId])),
+      );
+      const loader = this.directory.service(ctx);
+      for (const row of rowsFromJson<ServiceRow>(related.rel_services, ROW_TIMESTAMPS))
+        if (wanted.has(row.id)) loader.prime(row.id, toService(row));
+    }
   }
 }

@@ -61,8 +61,14 @@ export class ReferralResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ReferralConnection> {
-    // totalCount is counted only when the client asks for it.
-    return this.queries.list(ctx, filter, first, after, fieldSelects(info, 'totalCount'));
+    // totalCount is counted, and the page's people and services read with the page, only when the
+    // client asks for them.
+    return this.queries.list(ctx, filter, first, after, fieldSelects(info, 'totalCount'), {
+      person: fieldSelects(info, 'edges', 'node', 'person'),
+      services:
+        fieldSelects(info, 'edges', 'node', 'fromService') ||
+        fieldSelects(info, 'edges', 'node', 'toService'),
+    });
   }
 
   // person, fromService and toService: at run time apps/api installs ReferralRelations' direct
