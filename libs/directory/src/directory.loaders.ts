@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type DataLoader from 'dataloader';
-import type { RequestContext } from '#libs/common';
+import type { RequestContext, RequestLoader } from '#libs/common';
 import { Db, prepared } from '#libs/database';
 import {
   type OrganisationModel,
@@ -46,21 +45,21 @@ export const SERVICES_BY_IDS_SQL = prepared(
 export class DirectoryLoaders {
   constructor(private readonly db: Db) {}
 
-  organisation(ctx: RequestContext): DataLoader<string, OrganisationModel | null> {
+  organisation(ctx: RequestContext): RequestLoader<string, OrganisationModel | null> {
     return ctx.loader('directory.organisation', async (ids: readonly string[]) => {
       const rows = await this.db.query<OrganisationRow>(ORGANISATIONS_BY_IDS_SQL, [ids]);
       return byId(ids, rows.map(toOrganisation));
     });
   }
 
-  service(ctx: RequestContext): DataLoader<string, ServiceModel | null> {
+  service(ctx: RequestContext): RequestLoader<string, ServiceModel | null> {
     return ctx.loader('directory.service', async (ids: readonly string[]) => {
       const rows = await this.db.query<ServiceRow>(SERVICES_BY_IDS_SQL, [ids]);
       return byId(ids, rows.map(toService));
     });
   }
 
-  servicesOfOrganisation(ctx: RequestContext): DataLoader<string, ServiceModel[]> {
+  servicesOfOrganisation(ctx: RequestContext): RequestLoader<string, ServiceModel[]> {
     return ctx.loader('directory.servicesOfOrganisation', async (ids: readonly string[]) => {
       const rows = await this.db.query<ServiceRow>(
         `SELECT ${SERVICE_COLUMNS} FROM services WHERE organisation_id = ANY($1::uuid[]) ORDER BY created_at, id`,
@@ -70,7 +69,7 @@ export class DirectoryLoaders {
     });
   }
 
-  staff(ctx: RequestContext): DataLoader<string, StaffModel | null> {
+  staff(ctx: RequestContext): RequestLoader<string, StaffModel | null> {
     return ctx.loader('directory.staff', async (ids: readonly string[]) => {
       const rows = await this.db.query<StaffRow>(
         `SELECT ${STAFF_COLUMNS} FROM staff WHERE id = ANY($1::uuid[])`,
@@ -80,7 +79,7 @@ export class DirectoryLoaders {
     });
   }
 
-  servicesOfStaff(ctx: RequestContext): DataLoader<string, ServiceModel[]> {
+  servicesOfStaff(ctx: RequestContext): RequestLoader<string, ServiceModel[]> {
     return ctx.loader('directory.servicesOfStaff', async (ids: readonly string[]) => {
       const rows = await this.db.query<ServiceRow & { staff_id: string }>(
         `SELECT ss.staff_id, ${SERVICE_COLUMNS.split(', ')

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type DataLoader from 'dataloader';
-import type { RequestContext } from '#libs/common';
+import type { RequestContext, RequestLoader } from '#libs/common';
 import { Db, prepared } from '#libs/database';
 import { OUTCOME_COLUMNS, type OutcomeModel, type OutcomeRow, toOutcome } from './outcome.model.js';
 import {
@@ -27,7 +26,7 @@ export const OUTCOMES_BY_IDS_SQL = prepared(
 export class OutcomesLoaders {
   constructor(private readonly db: Db) {}
 
-  assessment(ctx: RequestContext): DataLoader<string, WellbeingAssessmentModel | null> {
+  assessment(ctx: RequestContext): RequestLoader<string, WellbeingAssessmentModel | null> {
     return ctx.loader('outcomes.assessment', async (ids: readonly string[]) => {
       const rows = await this.db.query<WellbeingRow>(ASSESSMENTS_BY_IDS_SQL, [ids]);
       const map = new Map(rows.map((r) => [r.id, toWellbeing(r)]));
@@ -35,7 +34,7 @@ export class OutcomesLoaders {
     });
   }
 
-  outcome(ctx: RequestContext): DataLoader<string, OutcomeModel | null> {
+  outcome(ctx: RequestContext): RequestLoader<string, OutcomeModel | null> {
     return ctx.loader('outcomes.outcome', async (ids: readonly string[]) => {
       const rows = await this.db.query<OutcomeRow>(OUTCOMES_BY_IDS_SQL, [ids]);
       const map = new Map(rows.map((r) => [r.id, toOutcome(r)]));

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type DataLoader from 'dataloader';
-import type { RequestContext } from '#libs/common';
+import type { RequestContext, RequestLoader } from '#libs/common';
 import { Db, prepared } from '#libs/database';
 import { CONSENT_COLUMNS, type ConsentModel, type ConsentRow, toConsent } from './consent.model.js';
 import { type PersonModel, type PersonRow, personColumns, toPerson } from './person.model.js';
@@ -19,7 +18,7 @@ export const PEOPLE_BY_IDS_SQL = prepared(
 export class PeopleLoaders {
   constructor(private readonly db: Db) {}
 
-  person(ctx: RequestContext): DataLoader<string, PersonModel | null> {
+  person(ctx: RequestContext): RequestLoader<string, PersonModel | null> {
     return ctx.loader('people.person', async (ids: readonly string[]) => {
       const rows = await this.db.query<PersonRow>(PEOPLE_BY_IDS_SQL, [ids]);
       const map = new Map(rows.map((r) => [r.id, toPerson(r)]));
@@ -27,7 +26,7 @@ export class PeopleLoaders {
     });
   }
 
-  consentsOfPerson(ctx: RequestContext): DataLoader<string, ConsentModel[]> {
+  consentsOfPerson(ctx: RequestContext): RequestLoader<string, ConsentModel[]> {
     return ctx.loader('people.consentsOfPerson', async (ids: readonly string[]) => {
       const rows = await this.db.query<ConsentRow>(
         `SELECT ${CONSENT_COLUMNS} FROM consents WHERE person_id = ANY($1::uuid[]) ORDER BY given_at, id`,

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type DataLoader from 'dataloader';
-import type { RequestContext } from '#libs/common';
+import type { RequestContext, RequestLoader } from '#libs/common';
 import { Db, prepared } from '#libs/database';
 import {
   referralColumns,
@@ -23,7 +22,7 @@ export const REFERRALS_BY_IDS_SQL = prepared(
 export class ReferralLoaders {
   constructor(private readonly db: Db) {}
 
-  referral(ctx: RequestContext): DataLoader<string, ReferralModel | null> {
+  referral(ctx: RequestContext): RequestLoader<string, ReferralModel | null> {
     return ctx.loader('referrals.referral', async (ids: readonly string[]) => {
       const rows = await this.db.query<ReferralRow>(REFERRALS_BY_IDS_SQL, [ids]);
       const map = new Map(rows.map((r) => [r.id, toReferral(r)]));
@@ -32,7 +31,7 @@ export class ReferralLoaders {
   }
 
   /** History, oldest first. */
-  history(ctx: RequestContext): DataLoader<string, ReferralEventModel[]> {
+  history(ctx: RequestContext): RequestLoader<string, ReferralEventModel[]> {
     return ctx.loader('referrals.history', async (ids: readonly string[]) => {
       const rows = await this.db.query<ReferralEventRow>(
         `SELECT e.id, e.referral_id, e.from_status, e.to_status, e.reason, e.note, e.by_staff_id, e.at,

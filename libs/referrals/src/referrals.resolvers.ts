@@ -75,7 +75,7 @@ export class ReferralResolver {
   // resolvers in place of these (same roles, no per-call Nest pipeline).
   @Roles(...PERSON_DATA_ROLES)
   @ResolveField(() => PersonModel)
-  person(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<PersonModel> {
+  async person(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<PersonModel> {
     return this.relations.person(r, ctx);
   }
 
@@ -84,13 +84,13 @@ export class ReferralResolver {
     nullable: true,
     description: 'null for a referral from outside the partnership',
   })
-  fromService(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ServiceModel | null> {
+  async fromService(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ServiceModel | null> {
     return this.relations.fromService(r, ctx);
   }
 
   @Roles(...PERSON_DATA_ROLES)
   @ResolveField(() => ServiceModel)
-  toService(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ServiceModel> {
+  async toService(@Parent() r: ReferralModel, @Ctx() ctx: RequestContext): Promise<ServiceModel> {
     return this.relations.toService(r, ctx);
   }
 

@@ -1,5 +1,6 @@
-import DataLoader from 'dataloader';
+import type DataLoader from 'dataloader';
 import { AppError } from '../errors/app-error.js';
+import { RequestLoader } from './request-loader.js';
 import { Role } from './role.js';
 
 /** The signed-in staff member a request acts for. */
@@ -16,7 +17,7 @@ export interface Actor {
 export class RequestContext {
   private actorValue: Actor | null = null;
   private authResolved = false;
-  private readonly loaders = new Map<string, DataLoader<any, any>>();
+  private readonly loaders = new Map<string, RequestLoader<any, any>>();
 
   constructor(
     readonly requestId: string,
@@ -54,13 +55,13 @@ export class RequestContext {
   loader<K, V>(
     key: string,
     batch: (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>,
-  ): DataLoader<K, V> {
+  ): RequestLoader<K, V> {
     let l = this.loaders.get(key);
     if (!l) {
-      l = new DataLoader<K, V>(batch, { maxBatchSize: 1000 });
+      l = new RequestLoader<K, V>(batch as DataLoader.BatchLoadFn<K, V>, { maxBatchSize: 1000 });
       this.loaders.set(key, l);
     }
-    return l as DataLoader<K, V>;
+    return l as RequestLoader<K, V>;
   }
 }
 
