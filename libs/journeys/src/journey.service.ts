@@ -218,7 +218,7 @@ export class JourneyService {
             kind: row.kind as JourneyEntryKindName,
             at: row.at,
             seq: Number(row.seq),
-            ownerOrganisationIds: row.owners,
+            ownerOrganisationIds: row.other_owner === null ? [row.owner] : [row.owner, row.other_owner],
             sensitive: row.sensitive,
             enteredInErrorBy: row.eie_creator,
             category: row.category,

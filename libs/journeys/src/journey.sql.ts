@@ -13,22 +13,22 @@ import { referralColumns } from '#libs/referrals';
  */
 export const JOURNEY_ENTRIES_SQL = `
   SELECT 'REGISTERED' AS kind, p.created_at AS at, 0::bigint AS seq, p.registered_by_organisation_id AS organisation_id,
-         ARRAY[p.registered_by_organisation_id] AS owners, NULL::uuid AS service_id, false AS sensitive,
+         p.registered_by_organisation_id AS owner, NULL::uuid AS other_owner, NULL::uuid AS service_id, false AS sensitive,
          NULL::uuid AS referral_id, NULL::uuid AS assessment_id, NULL::uuid AS outcome_id, NULL::text AS category,
          NULL::uuid AS eie_creator, json_build_object('organisation', o.name) AS facts
     FROM people p JOIN organisations o ON o.id = p.registered_by_organisation_id
    WHERE p.id = $1
   UNION ALL
-  SELECT 'CONSENT_GIVEN', c.given_at, 0, c.recorded_by_organisation_id, ARRAY[c.recorded_by_organisation_id], NULL, false,
+  SELECT 'CONSENT_GIVEN', c.given_at, 0, c.recorded_by_organisation_id, c.recorded_by_organisation_id, NULL, NULL, false,
          NULL, NULL, NULL, NULL, NULL,
          json_build_object('purpose', c.purpose, 'givenBy', c.given_by, 'organisations', cardinality(c.organisation_ids))
     FROM consents c WHERE c.person_id = $1
   UNION ALL
-  SELECT 'CONSENT_WITHDRAWN', c.withdrawn_at, 0, c.withdrawn_by_organisation_id, ARRAY[c.withdrawn_by_organisation_id],
+  SELECT 'CONSENT_WITHDRAWN', c.withdrawn_at, 0, c.withdrawn_by_organisation_id, c.withdrawn_by_organisation_id, NULL,
          NULL, false, NULL, NULL, NULL, NULL, NULL, json_build_object('purpose', c.purpose)
     FROM consents c WHERE c.person_id = $1 AND c.withdrawn_at IS NOT NULL
   UNION ALL
-  SELECT 'REFERRAL_MADE', r.created_at, 0, r.creator_organisation_id, ARRAY[r.creator_organisation_id, r.to_organisation_id],
+  SELECT 'REFERRAL_MADE', r.created_at, 0, r.creator_organisation_id, r.creator_organisation_id, r.to_organisation_id,
          r.to_service_id, ts.sensitive OR coalesce(fs.sensitive, false), r.id, NULL, NULL, ts.category,
          CASE WHEN r.status = 'ENTERED_IN_ERROR' THEN r.creator_organisation_id END,
          json_build_object(
@@ -40,7 +40,7 @@ export const JOURNEY_ENTRIES_SQL = `
     LEFT JOIN services fs ON fs.id = r.from_service_id
    WHERE r.person_id = $1
   UNION ALL
-  SELECT 'REFERRAL_STATUS_CHANGED', e.at, e.seq, e.by_organisation_id, ARRAY[r.creator_organisation_id, r.to_organisation_id],
+  SELECT 'REFERRAL_STATUS_CHANGED', e.at, e.seq, e.by_organisation_id, r.creator_organisation_id, r.to_organisation_id,
          r.to_service_id, ts.sensitive OR coalesce(fs.sensitive, false), r.id, NULL, NULL, ts.category,
          CASE WHEN r.status = 'ENTERED_IN_ERROR' THEN r.creator_organisation_id END,
          json_build_object('to', json_build_object('name', ts.name, 'site', ts.site),
@@ -51,14 +51,14 @@ export const JOURNEY_ENTRIES_SQL = `
     LEFT JOIN services fs ON fs.id = r.from_service_id
    WHERE r.person_id = $1 AND e.from_status IS NOT NULL
   UNION ALL
-  SELECT 'WELLBEING_ASSESSED', w.created_at, w.seq, w.organisation_id, ARRAY[w.organisation_id], w.service_id, s.sensitive,
+  SELECT 'WELLBEING_ASSESSED', w.created_at, w.seq, w.organisation_id, w.organisation_id, NULL, w.service_id, s.sensitive,
          NULL, w.id, NULL, NULL, NULL,
          json_build_object('instrument', w.instrument, 'responses', to_json(w.responses), 'rawScore', w.raw_score,
            'metricScore', w.metric_score, 'service', json_build_object('name', s.name, 'site', s.site))
     FROM wellbeing_assessments w JOIN services s ON s.id = w.service_id
    WHERE w.person_id = $1
   UNION ALL
-  SELECT 'OUTCOME_RECORDED', o.created_at, o.seq, o.organisation_id, ARRAY[o.organisation_id], o.service_id, s.sensitive,
+  SELECT 'OUTCOME_RECORDED', o.created_at, o.seq, o.organisation_id, o.organisation_id, NULL, o.service_id, s.sensitive,
          NULL, NULL, o.id, NULL, NULL,
          json_build_object('type', o.type, 'esolLevel', o.esol_level, 'hours', o.hours, 'contracted', o.contracted,
            'service', json_build_object('name', s.name, 'site', s.site))
@@ -136,7 +136,10 @@ export interface JourneyEntryRow {
   at: Date;
   seq: string;
   organisation_id: string;
-  owners: string[];
+  /** The organisation the entry belongs to; for referral entries, the referrer. */
+  owner: string;
+  /** For referral entries, the receiving organisation (the entry belongs to both); otherwise null. */
+  other_owner: string | null;
   service_id: string | null;
   sensitive: boolean;
   referral_id: string | null;
