@@ -207,9 +207,9 @@ export class ReferralsQueryService {
       SELECT page.*, NULL::int, ${peopleSql}, ${servicesSql} FROM (SELECT 1) one LEFT JOIN page ON false
       ORDER BY created_at DESC, id DESC`;
     const all = await this.db.query<PageRow>(sql, params);
-    // The relations' row sorts first (null created_at, descending order puts nulls first).
-    const related = all[0];
-    const rows = all.slice(1);
+    // The relations' row is the one without an id (it sorts first: descending order puts nulls first).
+    const related = all[0]?.id === null ? all[0] : all.find((r) => r.id === null)!;
+    const rows = related === all[0] ? all.slice(1) : all.filter((r) => r.id !== null);
     let totalCount = rows[0]?.total_count ?? 0;
     if (withCount && rows.length === 0 && cursor) {
       // A page past the end still reports the whole filtered set.
