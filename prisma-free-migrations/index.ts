@@ -15,6 +15,7 @@ import { InboxCountCovering1764201600050 } from './0050-inbox-count-covering.js'
 import { ReferralCounts1764201600052 } from './0052-referral-counts.js';
 import { AnalyticsReferralGroups1764201600060 } from './0060-analytics-referral-groups.js';
 import { PersonPathwaysRaces1764201600061 } from './0061-person-pathways-races.js';
+import { PersonPathwaysKey1764201600062 } from './0062-person-pathways-key.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ReferralCounts1764201600052,
   AnalyticsReferralGroups1764201600060,
   PersonPathwaysRaces1764201600061,
+  PersonPathwaysKey1764201600062,
 ];

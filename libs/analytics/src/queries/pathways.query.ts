@@ -21,11 +21,14 @@ export async function pathwayCounts(
 ): Promise<PathwayCounts[]> {
   const p = new SqlParams();
   if (isUnfiltered(f) && scope.organisationId === null) {
-    // The whole partnership, all time: the sequences kept per person (migration 0032).
-    return db.query<PathwayCounts>(
-      `SELECT steps, count(*)::int AS people FROM person_pathways GROUP BY steps HAVING count(*) > ${p.add(minPeople)}::int`,
+    // The whole partnership, all time: the sequences kept per person (migration 0032), grouped by
+    // their text key (0062).
+    const rows = await db.query<{ steps_key: string; people: number }>(
+      `SELECT steps_key, count(*)::int AS people FROM person_pathways
+        GROUP BY steps_key HAVING count(*) > ${p.add(minPeople)}::int`,
       p.values,
     );
+    return rows.map((r) => ({ steps: r.steps_key === '' ? [] : r.steps_key.split('>'), people: r.people }));
   }
   if (isOneWardOnly(f) && scope.organisationId === null) {
     // The whole partnership, all time, one ward: the sequences kept per person and ward (0035).
