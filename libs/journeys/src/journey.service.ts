@@ -1,19 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { isUuid, type RequestContext } from '#libs/common';
-import { Db, ROW_TIMESTAMPS, rowsFromJson } from '#libs/database';
+import { Db, primeFromJson } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
-import {
-  DirectoryLoaders,
-  type OrganisationRow,
-  type ServiceCategory,
-  type ServiceRow,
-  toOrganisation,
-  toService,
-} from '#libs/directory';
-import { OutcomesLoaders, type OutcomeRow, toOutcome, toWellbeing, type WellbeingRow } from '#libs/outcomes';
-import { ReferralLoaders, type ReferralRow, toReferral } from '#libs/referrals';
+import { DirectoryLoaders, type ServiceCategory, toOrganisation, toService } from '#libs/directory';
+import { OutcomesLoaders, toOutcome, toWellbeing } from '#libs/outcomes';
+import { ReferralLoaders, toReferral } from '#libs/referrals';
 import { AppError } from '#libs/common';
-import type DataLoader from 'dataloader';
 import { JourneyEntryKind, type JourneyEntryModel, type JourneyModel } from './journey.model.js';
 import { JOURNEY_READ, type JourneyEntryRow, type JourneyRelationsRow } from './journey.sql.js';
 
@@ -51,27 +43,6 @@ interface JourneyRead {
   hiddenEntries: number;
   categories: ServiceCategory[];
   relations: JourneyRelationsRow;
-}
-
-/**
- * The records of one relation as read by journeyReadSql, made models and keyed by id; each is also
- * primed into the request's loader, so a nested field asking for the same record again is answered
- * without a statement. Only the records of `shown` entries.
- */
-function relation<R extends { id: string }, M>(
-  json: Record<string, unknown>[] | null,
-  shown: ReadonlySet<string>,
-  toModel: (row: R) => M,
-  loader: DataLoader<string, M | null>,
-): Map<string, M> {
-  const map = new Map<string, M>();
-  for (const row of rowsFromJson<R>(json, ROW_TIMESTAMPS)) {
-    if (!shown.has(row.id)) continue;
-    const model = toModel(row);
-    map.set(row.id, model);
-    loader.prime(row.id, model);
-  }
-  return map;
 }
 
 function valueOf<T>(map: ReadonlyMap<string, T>, id: string | null): T | null {
@@ -147,32 +118,34 @@ export class JourneyService {
       }
       return set;
     };
+    // The relations read with the journey, primed into the request's loaders (only those of the
+    // entries shown).
     const rel = journey.relations;
-    const referrals = relation<ReferralRow, ReturnType<typeof toReferral>>(
+    const referrals = primeFromJson(
       rel.referrals,
       ids((r) => r.referral_id),
       toReferral,
       this.referrals.referral(ctx),
     );
-    const outcomes = relation<OutcomeRow, ReturnType<typeof toOutcome>>(
+    const outcomes = primeFromJson(
       rel.outcomes,
       ids((r) => r.outcome_id),
       toOutcome,
       this.outcomes.outcome(ctx),
     );
-    const assessments = relation<WellbeingRow, ReturnType<typeof toWellbeing>>(
+    const assessments = primeFromJson(
       rel.assessments,
       ids((r) => r.assessment_id),
       toWellbeing,
       this.outcomes.assessment(ctx),
     );
-    const services = relation<ServiceRow, ReturnType<typeof toService>>(
+    const services = primeFromJson(
       rel.services,
       ids((r) => r.service_id),
       toService,
       this.directory.service(ctx),
     );
-    const organisations = relation<OrganisationRow, ReturnType<typeof toOrganisation>>(
+    const organisations = primeFromJson(
       rel.organisations,
       ids((r) => r.organisation_id),
       toOrganisation,
@@ -209,8 +182,9 @@ export class JourneyService {
       // $7..$11: which of the entries' relations to read.
       params.push(wanted.referral, wanted.outcome, wanted.assessment, wanted.service, wanted.organisation);
       const rows = await this.db.query<JourneyReadRow>(JOURNEY_READ, params);
-      const last = rows.find((row) => row.kind === null);
-      if (!last?.visible) throw AppError.notFound('Person');
+      // The row without an entry carries the viewer's facts and the relations.
+      const meta = rows.find((row) => row.kind === null);
+      if (!meta?.visible) throw AppError.notFound('Person');
       const entries: Entry[] = [];
       for (const row of rows)
         if (row.kind !== null)
@@ -224,11 +198,11 @@ export class JourneyService {
             category: row.category,
             row,
           });
-      const { shown, hiddenEntries } = filterJourney(entries, viewer, last.sharing);
+      const { shown, hiddenEntries } = filterJourney(entries, viewer, meta.sharing);
       return {
         personId,
         entries: shown,
-        relations: last,
+        relations: meta,
         hiddenEntries,
         categories: journeyCategories(shown) as ServiceCategory[],
       };

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, checkFirst, decodeCursor, encodeCursor, isUuid, type RequestContext } from '#libs/common';
-import { Db, ROW_TIMESTAMPS, rowsFromJson } from '#libs/database';
+import { Db, primeFromJson } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
-import { DirectoryLoaders, SERVICE_COLUMNS, type ServiceRow, toService } from '#libs/directory';
-import { PeopleLoaders, personColumns, type PersonRow, toPerson } from '#libs/people';
+import { DirectoryLoaders, SERVICE_COLUMNS, toService } from '#libs/directory';
+import { PeopleLoaders, personColumns, toPerson } from '#libs/people';
 import { ReferralDirection, type ReferralStatus } from './enums.js';
 import type { ReferralFilter } from './referral.inputs.js';
 import {
@@ -228,19 +228,11 @@ export class ReferralsQueryService {
 
   /** The page's people and services (read with it) into the request's loaders; only the page's own. */
   private prime(ctx: RequestContext, page: readonly ReferralModel[], related: PageRow): void {
-    if (related.rel_people) {
-      const wanted = new Set(page.map((r) => r.personId));
-      const loader = this.people.person(ctx);
-      for (const row of rowsFromJson<PersonRow>(related.rel_people, ROW_TIMESTAMPS))
-        if (wanted.has(row.id)) loader.prime(row.id, toPerson(row));
-    }
-    if (related.rel_services) {
-      const wanted = new Set(
-        page.flatMap((r) => (r.fromServiceId ? [r.toServiceId, r.fromServiceId] : [r.toServiceId])),
-      );
-      const loader = this.directory.service(ctx);
-      for (const row of rowsFromJson<ServiceRow>(related.rel_services, ROW_TIMESTAMPS))
-        if (wanted.has(row.id)) loader.prime(row.id, toService(row));
-    }
+    const people = new Set(page.map((r) => r.personId));
+    primeFromJson(related.rel_people, people, toPerson, this.people.person(ctx));
+    const services = new Set(
+      page.flatMap((r) => (r.fromServiceId ? [r.toServiceId, r.fromServiceId] : [r.toServiceId])),
+    );
+    primeFromJson(related.rel_services, services, toService, this.directory.service(ctx));
   }
 }
