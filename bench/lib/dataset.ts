@@ -1,3 +1,4 @@
+import os from 'node:os';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
@@ -54,20 +55,26 @@ async function dropSecondaryIndexes(url: string): Promise<IndexDef[]> {
   }
 }
 
-/** Builds the indexes again, two at a time (one per core), largest tables first. */
-async function rebuildIndexes(url: string, defs: IndexDef[]): Promise<void> {
+/** Builds the indexes again, two at a time (one per core), largest tables first; returns each one's seconds. */
+async function rebuildIndexes(url: string, defs: IndexDef[]): Promise<Map<string, number>> {
   const queue = [...defs];
+  const took = new Map<string, number>();
   const worker = async () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
       await c.query(`SET maintenance_work_mem = '256MB'`);
-      for (let d = queue.shift(); d; d = queue.shift()) await c.query(d.definition);
+      for (let d = queue.shift(); d; d = queue.shift()) {
+        const t0 = performance.now();
+        await c.query(d.definition);
+        took.set(d.name, (performance.now() - t0) / 1000);
+      }
     } finally {
       await c.end();
     }
   };
   await Promise.all([worker(), worker()]);
+  return took;
 }
 
 /** One COPY ... FROM STDIN of already formatted lines. */
@@ -113,15 +120,21 @@ const REBUILT_AFTER_LOAD = [
   },
 ];
 
-async function rebuildSummaries(url: string): Promise<void> {
+async function rebuildSummaries(url: string): Promise<Map<string, number>> {
   const c = new pg.Client({ connectionString: url });
+  const took = new Map<string, number>();
   await c.connect();
   try {
     await c.query(`SET work_mem = '256MB'`);
-    for (const s of REBUILT_AFTER_LOAD) await c.query(s.rebuild);
+    for (const s of REBUILT_AFTER_LOAD) {
+      const t0 = performance.now();
+      await c.query(s.rebuild);
+      took.set(s.rebuild, (performance.now() - t0) / 1000);
+    }
   } finally {
     await c.end();
   }
+  return took;
 }
 
 /** The generator's own mix: its documented benchmark setting. */
@@ -154,10 +167,42 @@ export function peopleFor(size: DataSize): {
   };
 }
 
+/** People per generated chunk: one COPY per table per chunk, so fewer, larger statements. */
+const CHUNK_PEOPLE = 500;
+
+/** A table's rows of one chunk, formatted for COPY. */
+interface Part {
+  table: DemoTable;
+  text: string;
+  rows: number;
+}
+
+/**
+ * The generator's batches grouped into units that must be loaded in order: the partnership first,
+ * then one unit per chunk of people (its people, consents, referrals, events, assessments and
+ * outcomes, in foreign-key order). Different chunks hold different people, so their units are
+ * independent of each other.
+ */
+function* units(options: Parameters<typeof generateDemo>[0]): Generator<Part[]> {
+  let unit: Part[] = [];
+  for (const batch of generateDemo(options)) {
+    if (batch.table === 'people' && unit.length > 0) {
+      yield unit;
+      unit = [];
+    }
+    let text = '';
+    for (const row of batch.rows) text += toCopyLine(batch.table, row as never);
+    unit.push({ table: batch.table, text, rows: batch.rows.length });
+  }
+  if (unit.length > 0) yield unit;
+}
+
 /**
  * Loads the demo partnership at the given size with the demo library's deterministic streaming
- * generator: one COPY per batch, in the generator's foreign-key order, on one connection, with the
- * secondary indexes built after the load and a VACUUM ANALYZE at the end.
+ * generator: one COPY per table per chunk of people. The partnership goes first; the chunks then
+ * go over one connection per core ("lanes"), each chunk in foreign-key order on one lane, while
+ * this process formats the next chunk. The secondary indexes are built after the load and a
+ * VACUUM ANALYZE ends it.
  */
 export async function loadDataset(
   url: string,
@@ -166,7 +211,12 @@ export async function loadDataset(
 ): Promise<LoadReport> {
   const started = performance.now();
   const plan = peopleFor(size);
-  const options = { seed: DEFAULT_SEED, people: plan.people, referralsPerPerson: plan.referralsPerPerson };
+  const options = {
+    seed: DEFAULT_SEED,
+    people: plan.people,
+    referralsPerPerson: plan.referralsPerPerson,
+    chunkSize: CHUNK_PEOPLE,
+  };
   log(
     `generating ${plan.people} people (the generator yields ${plan.yieldPerPerson.toFixed(2)} referrals per person at its mean of ${plan.referralsPerPerson}) for about ${size.referrals} referrals`,
   );
@@ -182,6 +232,7 @@ export async function loadDataset(
   let lastLog = performance.now();
   const client = new pg.Client({ connectionString: url, application_name: 'pathways-bench-load' });
   await client.connect();
+  const lanes: pg.Client[] = [];
   // A superuser skips the foreign-key checks (the generator's rows are consistent by construction)
   // with session_replication_role = replica, and has the tables' own triggers fire all the same
   // (ENABLE ALWAYS for the load, put back afterwards). Anyone else loads with every check on.
@@ -190,30 +241,53 @@ export async function loadDataset(
   try {
     for (const s of REBUILT_AFTER_LOAD)
       await client.query(`ALTER TABLE ${s.table} DISABLE TRIGGER ${s.trigger}`);
-    if (superuser) {
+    if (superuser)
       for (const t of triggers) await client.query(`ALTER TABLE ${t.table} ENABLE ALWAYS TRIGGER ${t.name}`);
-      await client.query('SET session_replication_role = replica');
+    for (let i = 0; i < Math.max(2, os.cpus().length); i++) {
+      const lane = new pg.Client({ connectionString: url, application_name: `pathways-bench-load-${i}` });
+      lanes.push(lane);
+      await lane.connect();
+      if (superuser) await lane.query('SET session_replication_role = replica');
     }
-    // Batches come in foreign-key order per chunk of people; formatting the next batch overlaps
-    // with PostgreSQL ingesting the previous one.
-    let pending: Promise<void> | null = null;
-    for (const batch of generateDemo(options)) {
-      let text = '';
-      for (const row of batch.rows) text += toCopyLine(batch.table, row as never);
-      rows[batch.table] = (rows[batch.table] ?? 0) + batch.rows.length;
-      if (pending) await pending;
-      pending = copyText(client, batch.table, text);
-      if (performance.now() - lastLog > 10_000) {
-        lastLog = performance.now();
-        log(`  loading... ${JSON.stringify(rows)}`);
+    const load = async (lane: pg.Client, unit: Part[]) => {
+      for (const part of unit) await copyText(lane, part.table, part.text);
+    };
+    const busy: (Promise<number> | null)[] = lanes.map(() => null);
+    let first = true;
+    let failure: unknown = null;
+    try {
+      for (const unit of units(options)) {
+        for (const part of unit) rows[part.table] = (rows[part.table] ?? 0) + part.rows;
+        if (first) {
+          // The partnership: every chunk refers to it, so it is in before any chunk starts.
+          await load(lanes[0], unit);
+          first = false;
+          continue;
+        }
+        const free = busy.indexOf(null);
+        const i = free >= 0 ? free : await Promise.race(busy as Promise<number>[]);
+        const running = load(lanes[i], unit).then(() => {
+          busy[i] = null;
+          return i;
+        });
+        running.catch(() => undefined); // handled below (race or allSettled), never left unhandled
+        busy[i] = running;
+        if (performance.now() - lastLog > 10_000) {
+          lastLog = performance.now();
+          log(`  loading... ${JSON.stringify(rows)}`);
+        }
       }
+    } catch (e) {
+      failure = e;
     }
-    if (pending) await pending;
+    // Every lane finishes (or fails) before the connections close; the first failure is thrown.
+    const settled = await Promise.allSettled(busy.filter((b) => b !== null));
+    const failed = settled.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failure !== null || failed) throw (failure ?? failed?.reason) as Error;
   } finally {
-    if (superuser) {
-      await client.query('SET session_replication_role = origin').catch(() => undefined);
+    await Promise.all(lanes.map((l) => l.end().catch(() => undefined)));
+    if (superuser)
       for (const t of triggers) await client.query(`ALTER TABLE ${t.table} ENABLE TRIGGER ${t.name}`);
-    }
     for (const s of REBUILT_AFTER_LOAD)
       await client.query(`ALTER TABLE ${s.table} ENABLE TRIGGER ${s.trigger}`);
     await client.end();
@@ -223,9 +297,14 @@ export async function loadDataset(
     `  COPY done in ${copySeconds.toFixed(1)} s; building ${dropped.length} secondary indexes and the analytics summary...`,
   );
   const i0 = performance.now();
-  await Promise.all([rebuildIndexes(url, dropped), rebuildSummaries(url)]);
+  const [indexTimes, summaryTimes] = await Promise.all([rebuildIndexes(url, dropped), rebuildSummaries(url)]);
   const indexSeconds = (performance.now() - i0) / 1000;
-  log(`  indexes and summary built in ${indexSeconds.toFixed(1)} s; VACUUM ANALYZE...`);
+  const slowest = [...indexTimes, ...summaryTimes]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([name, s]) => `${name} ${s.toFixed(1)} s`)
+    .join(', ');
+  log(`  indexes and summary built in ${indexSeconds.toFixed(1)} s (slowest: ${slowest}); VACUUM ANALYZE...`);
   const v0 = performance.now();
   const c = new pg.Client({ connectionString: url });
   await c.connect();
