@@ -16,6 +16,7 @@ import { ReferralCounts1764201600052 } from './0052-referral-counts.js';
 import { AnalyticsReferralGroups1764201600060 } from './0060-analytics-referral-groups.js';
 import { PersonPathwaysRaces1764201600061 } from './0061-person-pathways-races.js';
 import { PersonPathwaysKey1764201600062 } from './0062-person-pathways-key.js';
+import { AuditWithoutForeignKeys1764201600063 } from './0063-audit-without-foreign-keys.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AnalyticsReferralGroups1764201600060,
   PersonPathwaysRaces1764201600061,
   PersonPathwaysKey1764201600062,
+  AuditWithoutForeignKeys1764201600063,
 ];
