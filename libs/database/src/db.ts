@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 
 /**
@@ -24,6 +25,27 @@ export function prepared(name: string, text: string): PreparedSql {
     throw new Error(`prepared statement "${name}" is already declared with another text`);
   preparedTexts.set(name, text);
   return Object.freeze({ name, text });
+}
+
+/** Distinct texts `preparedShape` names in one process; texts beyond it are sent unnamed. */
+export const SHAPE_LIMIT = 100;
+const shapes = new Map<string, PreparedSql>();
+
+/**
+ * A statement built at run time from a bounded number of shapes (which filters are on, a page size),
+ * named after a hash of its text so that each connection parses and plans each shape once, as for
+ * `prepared`. Only the first SHAPE_LIMIT distinct texts of the process are named (each connection
+ * keeps what it prepares): a client cycling through every shape cannot grow that without bound.
+ * Values that change the plan's shape (a LIMIT) belong in the text; everything else stays a parameter.
+ */
+export function preparedShape(prefix: string, text: string): Sql {
+  const known = shapes.get(text);
+  if (known) return known;
+  if (shapes.size >= SHAPE_LIMIT) return text;
+  const name = `${prefix}_${createHash('sha256').update(text).digest('base64url').slice(0, 22)}`;
+  const statement = prepared(name, text);
+  shapes.set(text, statement);
+  return statement;
 }
 
 function send(q: pg.Pool | pg.PoolClient, sql: Sql, params: readonly unknown[]): Promise<pg.QueryResult> {
