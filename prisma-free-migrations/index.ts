@@ -17,6 +17,7 @@ import { AnalyticsReferralGroups1764201600060 } from './0060-analytics-referral-
 import { PersonPathwaysRaces1764201600061 } from './0061-person-pathways-races.js';
 import { PersonPathwaysKey1764201600062 } from './0062-person-pathways-key.js';
 import { AuditWithoutForeignKeys1764201600063 } from './0063-audit-without-foreign-keys.js';
+import { TimeOrderedLogIds1764201600064 } from './0064-time-ordered-log-ids.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   PersonPathwaysRaces1764201600061,
   PersonPathwaysKey1764201600062,
   AuditWithoutForeignKeys1764201600063,
+  TimeOrderedLogIds1764201600064,
 ];
