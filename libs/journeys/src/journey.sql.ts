@@ -66,7 +66,7 @@ export const JOURNEY_ENTRIES_SQL = `
    WHERE o.person_id = $1`;
 
 /**
- * The records the entries point at, each relation as one jsonb array of rows with the columns its
+ * The records the entries point at, each relation as one JSON array of rows with the columns its
  * loader reads (referrals pkey, outcomes pkey, wellbeing_assessments pkey, services pkey,
  * organisations pkey); null when its flag parameter is false (the client did not ask for it).
  */
