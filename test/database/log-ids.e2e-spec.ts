@@ -26,17 +26,26 @@ describe('ids of referral_events and audit_events', () => {
           WHERE d.adrelid = $1::regclass AND a.attname = 'id'`,
         [table],
       );
-      const made: { id: string; at: number }[] = [];
+      // The id's milliseconds must fall between two clock readings taken by separate statements
+      // before and after it, so a slow machine cannot make the check fail.
+      const now = async () =>
+        (
+          await db.query<{ at: number }>(
+            `SELECT floor(extract(epoch FROM clock_timestamp()) * 1000)::float8 AS at`,
+          )
+        )[0].at;
+      const made: { id: string; before: number; after: number }[] = [];
       for (let i = 0; i < 3; i++) {
-        const [row] = await db.query<{ id: string; at: number }>(
-          `SELECT (${expr})::text AS id, floor(extract(epoch FROM clock_timestamp()) * 1000)::float8 AS at`,
-        );
-        made.push(row);
+        const before = await now();
+        const [{ id }] = await db.query<{ id: string }>(`SELECT (${expr})::text AS id`);
+        const after = await now();
+        made.push({ id, before, after });
         await new Promise((r) => setTimeout(r, 5));
       }
-      for (const { id, at } of made) {
+      for (const { id, before, after } of made) {
         expect(id).toMatch(V7);
-        expect(Math.abs(millis(id) - at)).toBeLessThanOrEqual(2);
+        expect(millis(id)).toBeGreaterThanOrEqual(before);
+        expect(millis(id)).toBeLessThanOrEqual(after);
       }
       const [{ ordered }] = await db.query<{ ordered: boolean }>(
         `SELECT $1::uuid < $2::uuid AND $2::uuid < $3::uuid AS ordered`,
