@@ -277,6 +277,8 @@ describe('journey statement count', () => {
       return { statements: t.db.counter.count - before, entries: j.entries };
     };
     const bare = await statementsFor('kind summary');
+    // The caller check, the journey and its audit event: one statement.
+    expect(bare.statements).toBe(1);
     const services = await statementsFor('kind service { id name }');
     const viaFragment = await statementsFor('...on JourneyEntry { outcome { id } referral { id } }');
     expect(services.statements).toBe(bare.statements);

@@ -1,4 +1,5 @@
-import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
+import { issueToken } from '#libs/auth';
+import { errorCode, startTestApp, TEST_SECRET, type TestApp } from '../support/test-app.js';
 import { consent, ok, Q, referAtoB, registerPerson, world, type World } from './world.js';
 
 // makeReferral and transitionReferral read their checks in one statement and write in another:
@@ -219,19 +220,20 @@ describe('referral writes: order of the rules, all-or-nothing, statements per ca
     });
   });
 
-  describe('statements per call (authentication included)', () => {
+  describe('statements per call (authentication included: the statement checks its caller)', () => {
     const statements = async (work: () => Promise<{ errors?: unknown }>) => {
       const before = t.db.counter.count;
       const res = await work();
       expect(res.errors).toBeUndefined();
       return t.db.counter.count - before;
     };
-    it('makeReferral: authentication and one statement that checks and writes', async () => {
+    it('makeReferral: one statement that checks the caller and the rules, and writes', async () => {
       await consent(t, w.a.worker.token, person, [w.b.id]);
-      expect(await statements(() => t.gql(MAKE_ID, { input: base() }, w.a.worker.token))).toBe(2);
+      expect(await statements(() => t.gql(MAKE_ID, { input: base() }, w.a.worker.token))).toBe(1);
       const keyed = { ...base(), idempotencyKey: 'counted' };
-      expect(await statements(() => t.gql(MAKE_ID, { input: keyed }, w.a.worker.token))).toBe(2);
-      // A retry: the write finds the key taken, then one read of every check answers with the original.
+      expect(await statements(() => t.gql(MAKE_ID, { input: keyed }, w.a.worker.token))).toBe(1);
+      // A retry: the write finds the key taken, then the caller is looked up and one read of every
+      // check answers with the original.
       expect(await statements(() => t.gql(MAKE_ID, { input: keyed }, w.a.worker.token))).toBe(3);
       // An override too is one statement.
       const p2 = await registerPerson(t, w.a.worker.token);
@@ -240,12 +242,18 @@ describe('referral writes: order of the rules, all-or-nothing, statements per ca
         personId: p2,
         safeguardingJustification: 'Disclosed risk of harm at home; sharing to protect.',
       };
-      expect(await statements(() => t.gql(MAKE_ID, { input: justified }, w.a.worker.token))).toBe(2);
+      expect(await statements(() => t.gql(MAKE_ID, { input: justified }, w.a.worker.token))).toBe(1);
     });
-    it('transitionReferral: authentication and one statement that checks and writes', async () => {
+    it('transitionReferral: one statement that checks the caller and the rules, and writes', async () => {
       const { id } = await referAtoB(t, w);
       const input = { referralId: id, to: 'ACCEPTED', expectedVersion: 1 };
-      expect(await statements(() => t.gql(TRANSITION_ID, { input }, w.b.worker.token))).toBe(2);
+      expect(await statements(() => t.gql(TRANSITION_ID, { input }, w.b.worker.token))).toBe(1);
+    });
+    it('with a token issued before the claims: the lookup, then the same statement', async () => {
+      const { id } = await referAtoB(t, w);
+      const input = { referralId: id, to: 'ACCEPTED', expectedVersion: 1 };
+      const bare = issueToken(TEST_SECRET, w.b.worker.id).token;
+      expect(await statements(() => t.gql(TRANSITION_ID, { input }, bare))).toBe(2);
     });
   });
 });

@@ -114,7 +114,9 @@ export class Fixtures {
         sid,
       ]);
     }
-    return { id: row!.id, organisationId, role, email, token: issueToken(TEST_SECRET, row!.id).token };
+    // As login issues them: with the organisation and role claims.
+    const token = issueToken(TEST_SECRET, row!.id, Date.now(), undefined, { organisationId, role }).token;
+    return { id: row!.id, organisationId, role, email, token };
   }
 }
 

@@ -72,6 +72,8 @@ export class AuditService {
   /**
    * Runs `work`; when it is refused with FORBIDDEN, NOT_FOUND or CONSENT_REQUIRED, records the
    * refusal (DENIED) and rethrows. `personId` may be a function evaluated at the time of the refusal.
+   * Any error of a caller not yet verified (an operation marked CallerCheckedInStatement refused
+   * before its statement ran) first verifies the caller: an invalid one gets UNAUTHENTICATED instead.
    */
   async deniedAudited<T>(
     ctx: RequestContext,
@@ -82,6 +84,7 @@ export class AuditService {
     try {
       return await work();
     } catch (e) {
+      if (!ctx.isSignedIn) await ctx.confirmCaller();
       if (e instanceof AppError && AUDITED_REFUSALS.has(e.code)) {
         const pid = typeof personId === 'function' ? personId() : personId;
         try {

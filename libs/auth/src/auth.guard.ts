@@ -5,6 +5,7 @@ import {
   AppError,
   AUDITED_KEY,
   type AuditedMeta,
+  CALLER_IN_STATEMENT_KEY,
   type GqlContext,
   isUuid,
   PUBLIC_KEY,
@@ -45,10 +46,16 @@ export class AuthGuard implements CanActivate {
     }
     const gql = GqlExecutionContext.create(context);
     const { ctx } = gql.getContext<GqlContext>();
-    const actor = await ctx.resolveActor();
+    // Claims are taken unread only where the operation's statement checks them (see the decorator).
+    const claimed = this.reflector.get<boolean | undefined>(CALLER_IN_STATEMENT_KEY, context.getHandler())
+      ? ctx.assumeClaimed()
+      : null;
+    const actor = claimed ?? (await ctx.resolveActor());
     if (!actor) throw AppError.unauthenticated();
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) {
+      // A refusal is for a verified caller only: an invalid one is UNAUTHENTICATED first.
+      await ctx.confirmCaller();
       const audited = this.reflector.get<AuditedMeta | undefined>(AUDITED_KEY, context.getHandler());
       if (audited && this.audit) {
         const args = (gql.getArgs() ?? {}) as Record<string, unknown>;

@@ -1,10 +1,10 @@
-import { type Actor, AppError, type GqlContext, RequestContext, Role } from '#libs/common';
+import { AppError, type Credential, type GqlContext, RequestContext, Role } from '#libs/common';
 import type { GraphQLResolveInfo } from 'graphql';
 import { directField, installDirectResolvers } from './direct-field.js';
 
-const actor = (role: Role): Actor => ({ staffId: 's', organisationId: 'o', role });
+const actor = (role: Role): Credential => ({ staffId: 's', organisationId: 'o', role, generation: 0 });
 
-async function call(who: Actor | null, signedInAlready: boolean): Promise<string> {
+async function call(who: Credential | null, signedInAlready: boolean): Promise<string> {
   const ctx = new RequestContext('request', '127.0.0.1', async () => who);
   if (signedInAlready) await ctx.resolveActor();
   const field = directField([Role.KEY_WORKER, Role.SERVICE_MANAGER], (parent: { id: string }, c) =>
@@ -19,7 +19,7 @@ async function call(who: Actor | null, signedInAlready: boolean): Promise<string
 }
 
 describe('directField: the AuthGuard decision without the Nest pipeline', () => {
-  it.each<[string, Actor | null, string]>([
+  it.each<[string, Credential | null, string]>([
     ['no actor', null, 'UNAUTHENTICATED'],
     ['a role not listed', actor(Role.ADMIN), 'FORBIDDEN'],
     ['a listed role', actor(Role.KEY_WORKER), 'r1 for KEY_WORKER'],

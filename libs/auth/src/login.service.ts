@@ -78,8 +78,12 @@ export class LoginService {
       throw new AppError(ErrorCode.UNAUTHENTICATED, LOGIN_FAILED_MESSAGE);
     }
     const { staff, generation } = outcome;
-    const { token, expiresAt } = issueToken(this.options.secret, staff.id, Date.now(), undefined, generation);
-    ctx.signIn({ staffId: staff.id, organisationId: staff.organisationId, role: staff.role });
+    const { token, expiresAt } = issueToken(this.options.secret, staff.id, Date.now(), undefined, {
+      generation,
+      organisationId: staff.organisationId,
+      role: staff.role,
+    });
+    ctx.signIn({ staffId: staff.id, organisationId: staff.organisationId, role: staff.role, generation });
     return { token, expiresAt, staff };
   }
 }

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+import { Role } from '#libs/common';
 import { bearerToken, issueToken, TOKEN_TTL_SECONDS, verifyToken } from './token.js';
 
 const SECRET = 'unit-test-secret-0123456789';
@@ -35,7 +37,34 @@ describe('bearer tokens', () => {
 
   it('carries the token generation, absent when 0', () => {
     expect(verifyToken(SECRET, issueToken(SECRET, ID).token)?.gen).toBeUndefined();
-    expect(verifyToken(SECRET, issueToken(SECRET, ID, Date.now(), undefined, 3).token)?.gen).toBe(3);
+    expect(
+      verifyToken(SECRET, issueToken(SECRET, ID, Date.now(), undefined, { generation: 3 }).token)?.gen,
+    ).toBe(3);
+  });
+
+  it('carries the organisation and role claims, both or neither', () => {
+    const ORG = '9d2f4a10-3c1b-4e5f-8a7b-6c5d4e3f2a1b';
+    const claimed = verifyToken(
+      SECRET,
+      issueToken(SECRET, ID, Date.now(), undefined, { organisationId: ORG, role: Role.LINK_WORKER }).token,
+    );
+    expect(claimed).toMatchObject({ sub: ID, org: ORG, role: Role.LINK_WORKER });
+    const bare = verifyToken(SECRET, issueToken(SECRET, ID).token);
+    expect(bare?.org).toBeUndefined();
+    expect(bare?.role).toBeUndefined();
+  });
+
+  it.each([
+    ['an organisation without a role', { org: '9d2f4a10-3c1b-4e5f-8a7b-6c5d4e3f2a1b' }],
+    ['a role without an organisation', { role: 'ADMIN' }],
+    ['an organisation that is not a uuid', { org: 'x', role: 'ADMIN' }],
+    ['an unknown role', { org: '9d2f4a10-3c1b-4e5f-8a7b-6c5d4e3f2a1b', role: 'OWNER' }],
+  ])('rejects a correctly signed token with %s', (_label, extra) => {
+    const body = Buffer.from(
+      JSON.stringify({ sub: ID, iat: 1, exp: Math.floor(Date.now() / 1000) + 60, ...extra }),
+    ).toString('base64url');
+    const mac = createHmac('sha256', SECRET).update(`v1.${body}`).digest('base64url');
+    expect(verifyToken(SECRET, `v1.${body}.${mac}`)).toBeNull();
   });
 
   it('reads only well-formed Authorization: Bearer headers', () => {

@@ -1,4 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
+import { isUuid, Role } from '#libs/common';
 
 /** Bearer tokens: `v1.<base64url JSON payload>.<base64url HMAC-SHA256>`, signed with AUTH_SECRET. */
 export interface TokenPayload {
@@ -10,7 +11,24 @@ export interface TokenPayload {
   exp: number;
   /** the staff member's token generation when issued (absent = 0); deactivation moves it on */
   gen?: number;
+  /**
+   * The staff member's organisation and role when issued. With them, an operation whose statement
+   * checks its caller itself (CallerCheckedInStatement) needs no lookup of its own; they are
+   * compared with the staff row every time, so they are claims, never trusted alone.
+   */
+  org?: string;
+  role?: Role;
 }
+
+/** What a token says about its staff member besides the id. */
+export interface TokenClaims {
+  /** the staff member's token generation (deactivation moves it on); 0 when omitted */
+  generation?: number;
+  organisationId?: string;
+  role?: Role;
+}
+
+const ROLES: ReadonlySet<string> = new Set(Object.values(Role));
 
 export const TOKEN_TTL_SECONDS = 8 * 60 * 60;
 
@@ -23,11 +41,15 @@ export function issueToken(
   staffId: string,
   now = Date.now(),
   ttlSeconds = TOKEN_TTL_SECONDS,
-  generation = 0,
+  claims: TokenClaims = {},
 ): { token: string; expiresAt: Date } {
   const iat = Math.floor(now / 1000);
   const payload: TokenPayload = { sub: staffId, iat, exp: iat + ttlSeconds };
-  if (generation) payload.gen = generation;
+  if (claims.generation) payload.gen = claims.generation;
+  if (claims.organisationId !== undefined && claims.role !== undefined) {
+    payload.org = claims.organisationId;
+    payload.role = claims.role;
+  }
   const body = Buffer.from(JSON.stringify(payload), 'utf8').toString('base64url');
   return { token: `v1.${body}.${sign(secret, body)}`, expiresAt: new Date(payload.exp * 1000) };
 }
@@ -50,6 +72,9 @@ export function verifyToken(secret: string, token: string, now = Date.now()): To
   if (typeof payload?.sub !== 'string' || typeof payload.exp !== 'number' || typeof payload.iat !== 'number')
     return null;
   if (payload.gen !== undefined && !(Number.isInteger(payload.gen) && payload.gen >= 0)) return null;
+  // Both claims or neither, each well-formed.
+  if ((payload.org === undefined) !== (payload.role === undefined)) return null;
+  if (payload.org !== undefined && !(isUuid(payload.org) && ROLES.has(payload.role as string))) return null;
   if (payload.exp * 1000 <= now) return null;
   return payload;
 }

@@ -1,6 +1,14 @@
 import { Args, ID, Info, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { AuditedAs, Ctx, fieldSelects, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import {
+  AuditedAs,
+  CallerCheckedInStatement,
+  Ctx,
+  fieldSelects,
+  PERSON_DATA_ROLES,
+  type RequestContext,
+  Roles,
+} from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { PeopleLoaders, PersonModel } from '#libs/people';
 import { JourneyModel } from './journey.model.js';
@@ -13,6 +21,7 @@ export class JourneyResolver {
     private readonly people: PeopleLoaders,
   ) {}
 
+  @CallerCheckedInStatement()
   @Roles(...PERSON_DATA_ROLES)
   @AuditedAs(AuditAction.JOURNEY_READ, { personArg: 'personId' })
   @Query(() => JourneyModel, {

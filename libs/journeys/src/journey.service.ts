@@ -10,7 +10,8 @@ import { JourneyEntryKind, type JourneyEntryModel, type JourneyModel } from './j
 import { JOURNEY_READ, type JourneyEntryRow, type JourneyRelationsRow } from './journey.sql.js';
 
 /** A row of journeyReadSql: the viewer's facts, then an entry or (kind null) the relations. */
-type JourneyReadRow = JourneyEntryRow & JourneyRelationsRow & { visible: boolean; sharing: boolean };
+type JourneyReadRow = JourneyEntryRow &
+  JourneyRelationsRow & { visible: boolean; sharing: boolean; caller_ok: boolean };
 import { type EntryFacts, filterJourney, journeyCategories } from './rules/entry-visibility.js';
 import type { JourneyEntryKindName } from './rules/entry-kind.js';
 import {
@@ -175,16 +176,20 @@ export class JourneyService {
   ): Promise<JourneyRead> {
     return this.audit.deniedAudited(ctx, AuditAction.JOURNEY_READ, personId, async () => {
       if (!isUuid(personId)) throw AppError.notFound('Person');
-      const viewer = ctx.actor.organisationId;
+      const caller = ctx.credential;
+      const viewer = caller.organisationId;
       const params: unknown[] = [personId, viewer];
       // $3..$6: the journey.read event's values, where JOURNEY_READ's audit clause reads them.
       this.audit.inStatementParams(ctx, AuditAction.JOURNEY_READ, params);
-      // $7..$11: which of the entries' relations to read.
+      // $7..$11: which of the entries' relations to read; $12, $13: the rest of the caller check.
       params.push(wanted.referral, wanted.outcome, wanted.assessment, wanted.service, wanted.organisation);
+      params.push(caller.role, caller.generation);
       const rows = await this.db.query<JourneyReadRow>(JOURNEY_READ, params);
-      // The row without an entry carries the viewer's facts and the relations.
-      const meta = rows.find((row) => row.kind === null);
-      if (!meta?.visible) throw AppError.notFound('Person');
+      // The row without an entry carries the caller check, the viewer's facts and the relations.
+      const meta = rows.find((row) => row.kind === null)!;
+      if (!meta.caller_ok) ctx.callerRefused();
+      ctx.callerConfirmed();
+      if (!meta.visible) throw AppError.notFound('Person');
       const entries: Entry[] = [];
       for (const row of rows)
         if (row.kind !== null)

@@ -1,4 +1,5 @@
 import { auditInStatementSql } from '#libs/audit';
+import { callerCheckSqlAt } from '#libs/auth';
 import { prepared } from '#libs/database';
 import { ORGANISATION_COLUMNS, SERVICE_COLUMNS } from '#libs/directory';
 import { OUTCOME_COLUMNS, WELLBEING_COLUMNS } from '#libs/outcomes';
@@ -90,29 +91,35 @@ const RELATIONS_SQL = [
   .join(',\n           ');
 
 /**
- * The whole read of journey(personId) in ONE statement (one transaction): whether the person is
+ * The whole read of journey(personId) in ONE statement (one transaction): whether the caller is
+ * valid (callerCheckSqlAt: nothing is read or written otherwise), whether the person is
  * visible to the viewer's organisation (people pkey and the visibility indexes), whether an active
  * JOURNEY_SHARING consent covers it (consents_person_idx), every entry (JOURNEY_ENTRIES_SQL), the
  * records the entries point at (RELATIONS_SQL), and, when visible, the journey.read audit event
  * written by `audit` (a data-modifying WITH clause of this statement).
  *
  * Rows: one per entry (kind not null; relations null), and one more (kind null) carrying the
- * viewer's facts and the relations. Not visible: that row alone, visible = false.
- * $1 person, $2 viewer's organisation, then the audit clause's parameters, then $7..$11: whether to
- * read the entries' referrals, outcomes, assessments, services and organisations.
+ * viewer's facts and the relations. Not visible: that row alone, visible = false; caller not valid:
+ * that row alone, caller_ok = false.
+ * $1 person, $2 viewer's organisation, then the audit clause's parameters ($3 the caller), then
+ * $7..$11: whether to read the entries' referrals, outcomes, assessments, services and
+ * organisations, $12 the caller's role and $13 their token generation.
  */
 export function journeyReadSql(audit: string): string {
   return `
-  WITH viewer AS MATERIALIZED (
-    SELECT EXISTS (SELECT 1 FROM people p WHERE p.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}) AS visible,
-           EXISTS (SELECT 1 FROM consents WHERE ${activeConsentWhere('$1', "'JOURNEY_SHARING'", '$2')}) AS sharing
+  WITH caller AS MATERIALIZED (SELECT ${callerCheckSqlAt('$3', '$2', '$12', '$13')} AS ok),
+  viewer AS MATERIALIZED (
+    SELECT c.ok AND EXISTS (SELECT 1 FROM people p WHERE p.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}) AS visible,
+           c.ok AND EXISTS (SELECT 1 FROM consents WHERE ${activeConsentWhere('$1', "'JOURNEY_SHARING'", '$2')}) AS sharing,
+           c.ok AS caller_ok
+      FROM caller c
   ), audited AS (${audit}),
   entries AS MATERIALIZED (SELECT e.* FROM (${JOURNEY_ENTRIES_SQL}) e WHERE (SELECT visible FROM viewer))
-  SELECT v.visible, v.sharing, NULL::json AS referrals, NULL::json AS outcomes, NULL::json AS assessments,
+  SELECT v.visible, v.sharing, v.caller_ok, NULL::json AS referrals, NULL::json AS outcomes, NULL::json AS assessments,
          NULL::json AS services, NULL::json AS organisations, e.*
     FROM viewer v CROSS JOIN entries e
   UNION ALL
-  SELECT v.visible, v.sharing,
+  SELECT v.visible, v.sharing, v.caller_ok,
          ${RELATIONS_SQL},
          e.*
     FROM viewer v LEFT JOIN entries e ON false`;

@@ -1,5 +1,6 @@
 import { prepared } from '#libs/database';
 import { auditEventsInsertSql } from '#libs/audit';
+import { callerCheckSqlAt } from '#libs/auth';
 import { activeConsentSql, personVisibleSql } from '#libs/people';
 import { referralColumns } from './referral.model.js';
 import { referralVisibleSql } from './referral-visibility.js';
@@ -93,14 +94,16 @@ export const TRANSITION_REFERRAL = prepared(
 
 /**
  * The common case of makeReferral in one statement: the referral, its creation event and its audit
- * are written only when every rule passes (fromService of the caller's organisation, the person
+ * are written only when the caller is valid (callerCheckSqlAt) and every rule passes (fromService of the caller's organisation, the person
  * visible, toService known and not CLOSED, the idempotency key unused, REFERRAL_SHARING consent
  * across organisations or else a safeguarding justification, which makes it an override). The
  * caller has already applied the input rules. No row means some rule did not pass (or the key is
- * taken): MAKE_REFERRAL_CHECKS then tells which, in the contract's order.
+ * taken, or the caller not valid): the caller is verified, then MAKE_REFERRAL_CHECKS tells which
+ * rule, in the contract's order.
  * $1 person, $2 fromService (null when omitted), $3 toService, $4 caller's organisation, $5 caller,
  * $6 route, $7 needs, $8 note, $9 safeguarding justification, $10 idempotency key, $11 fingerprint,
- * $12 request id, $13 the audit actions, $14 the audit actions of an override (text[]).
+ * $12 request id, $13 the audit actions, $14 the audit actions of an override (text[]), $15 the
+ * caller's role, $16 the caller's token generation.
  */
 export const MAKE_REFERRAL_AT_ONCE = prepared(
   'referrals_make_at_once',
@@ -113,6 +116,7 @@ export const MAKE_REFERRAL_AT_ONCE = prepared(
       WHERE t.id = $3::uuid AND t.capacity <> 'CLOSED'
         AND ($2::uuid IS NULL OR f.organisation_id = $4::uuid)
         AND EXISTS (SELECT 1 FROM people p WHERE p.id = $1::uuid AND ${personVisibleSql('p.id', '$4::uuid', 'p')})
+        AND ${callerCheckSqlAt('$5', '$4', '$15', '$16')}
    ), r AS (
      INSERT INTO referrals AS r (person_id, from_service_id, to_service_id, creator_organisation_id,
          to_organisation_id, created_by_staff_id, route, needs, note, safeguarding_override,
@@ -142,13 +146,14 @@ export const MAKE_REFERRAL_AT_ONCE = prepared(
 
 /**
  * The common case of transitionReferral in one statement: the change, its history event and its
- * audit are written only when the referral is visible to the caller, still at the expected version,
+ * audit are written only when the caller is valid (callerCheckSqlAt), the referral visible to them, still at the expected version,
  * and in a status from which the caller's party may move it to the new one. The caller has already
- * applied the input rules. No row means some rule did not pass: the referral is then read and the
- * rules say which, in the contract's order.
+ * applied the input rules. No row means the caller or some rule did not pass: the caller is then
+ * verified, the referral read and the rules say which, in the contract's order.
  * $1 id, $2 expected version, $3 new status, $4 reason, $5 note, $6 caller, $7 caller's organisation,
  * $8 caller is a SERVICE_MANAGER, $9–$11 the statuses the receiver, the referrer and a corrector may
- * move from (text[]), $12 request id, $13 the audit actions (text[]).
+ * move from (text[]), $12 request id, $13 the audit actions (text[]), $14 the caller's role, $15 the
+ * caller's token generation.
  */
 export const TRANSITION_AT_ONCE = prepared(
   'referrals_transition_at_once',
@@ -160,6 +165,7 @@ export const TRANSITION_AT_ONCE = prepared(
           OR (p.status = ANY ($11::text[])
               AND (p.created_by_staff_id = $6::uuid
                    OR ($8::boolean AND (p.creator_organisation_id = $7::uuid OR p.to_organisation_id = $7::uuid)))))
+        AND ${callerCheckSqlAt('$6', '$7', '$14', '$15')}
    ), u AS (
      UPDATE referrals AS r SET status = $3::text, status_reason = $4::text, version = r.version + 1,
             updated_at = clock_timestamp(),

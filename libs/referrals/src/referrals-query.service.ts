@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, checkFirst, decodeCursor, encodeCursor, isUuid, type RequestContext } from '#libs/common';
 import { Db, preparedShape, primeFromJson } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
+import { callerCheckSql } from '#libs/auth';
 import { DirectoryLoaders, SERVICE_COLUMNS, toService } from '#libs/directory';
 import { PeopleLoaders, personColumns, toPerson } from '#libs/people';
 import { ReferralDirection, type ReferralStatus } from './enums.js';
@@ -27,6 +28,8 @@ const NO_RELATIONS: ReferralPageRelations = { person: false, services: false };
 
 /** A row of the page statement: a referral, or (id null) the page's relations as JSON rows. */
 type PageRow = ReferralRow & {
+  /** On the relations' row: whether the caller is valid (callerCheckSql). */
+  caller_ok: boolean | null;
   total_count: number | null;
   rel_people: Record<string, unknown>[] | null;
   rel_services: Record<string, unknown>[] | null;
@@ -107,13 +110,23 @@ export class ReferralsQueryService {
     withCount = true,
     relations: ReferralPageRelations = NO_RELATIONS,
   ): Promise<ReferralConnection> {
-    const first = checkFirst(firstArg, 50);
+    let first: number;
     let cursor: [string, string] | null = null;
-    if (after !== null && after !== undefined) {
-      const [at, id] = decodeCursor(after, 2);
-      if (typeof at !== 'string' || !CURSOR_TIME.test(at) || !isUuid(id))
-        throw AppError.badInput('after', 'The cursor is not valid; use an endCursor returned by this list.');
-      cursor = [at, id];
+    try {
+      first = checkFirst(firstArg, 50);
+      if (after !== null && after !== undefined) {
+        const [at, id] = decodeCursor(after, 2);
+        if (typeof at !== 'string' || !CURSOR_TIME.test(at) || !isUuid(id))
+          throw AppError.badInput(
+            'after',
+            'The cursor is not valid; use an endCursor returned by this list.',
+          );
+        cursor = [at, id];
+      }
+    } catch (e) {
+      // Refused before the statement that checks the caller: an invalid caller is UNAUTHENTICATED.
+      await ctx.confirmCaller();
+      throw e;
     }
     const empty: ReferralConnection = {
       edges: [],
@@ -121,19 +134,20 @@ export class ReferralsQueryService {
       totalCount: 0,
     };
     const direction = filter?.direction ?? ReferralDirection.ALL;
-    const params: unknown[] = [ctx.actor.organisationId];
+    const caller = ctx.credential;
+    const params: unknown[] = [caller.organisationId];
     const where = [directionSql(direction)];
     // Ids in filters never raise NOT_FOUND: a malformed id simply matches nothing.
     let serviceFiltered = false;
     if (filter?.serviceId !== null && filter?.serviceId !== undefined) {
-      if (!isUuid(filter.serviceId)) return empty;
+      if (!isUuid(filter.serviceId)) return this.nothing(ctx, empty);
       params.push(filter.serviceId);
       where.push(serviceSql(direction, `$${params.length}`));
       serviceFiltered = true;
     }
     let personParam: string | null = null;
     if (filter?.personId !== null && filter?.personId !== undefined) {
-      if (!isUuid(filter.personId)) return empty;
+      if (!isUuid(filter.personId)) return this.nothing(ctx, empty);
       params.push(filter.personId);
       personParam = `$${params.length}`;
     }
@@ -192,7 +206,13 @@ export class ReferralsQueryService {
          FROM page) x WHERE pos <= ${first}`,
       params,
     );
-    withs.push(`page AS MATERIALIZED (${pageSql})`, `audited AS (${audited})`);
+    // Nothing is read or written unless the caller is valid (the page is then empty; the relations'
+    // row says why).
+    withs.unshift(`caller AS MATERIALIZED (SELECT ${callerCheckSql(caller, params)} AS ok)`);
+    withs.push(
+      `page AS MATERIALIZED (SELECT * FROM (${pageSql}) pg WHERE (SELECT ok FROM caller))`,
+      `audited AS (${audited})`,
+    );
     // One more row (id null) carries the relations asked for, each a JSON array of the rows its
     // loader would have read.
     const peopleSql = relations.person
@@ -204,13 +224,17 @@ export class ReferralsQueryService {
            WHERE id IN (SELECT to_service_id FROM page UNION SELECT from_service_id FROM page)) x)`
       : 'NULL::json';
     const sql = `WITH ${withs.join(', ')}
-      SELECT page.*, ${count} AS total_count, NULL::json AS rel_people, NULL::json AS rel_services FROM page
+      SELECT page.*, ${count} AS total_count, NULL::json AS rel_people, NULL::json AS rel_services,
+             NULL::boolean AS caller_ok FROM page
       UNION ALL
-      SELECT page.*, NULL::int, ${peopleSql}, ${servicesSql} FROM (SELECT 1) one LEFT JOIN page ON false
+      SELECT page.*, NULL::int, ${peopleSql}, ${servicesSql}, (SELECT ok FROM caller)
+        FROM (SELECT 1) one LEFT JOIN page ON false
       ORDER BY created_at DESC, id DESC`;
     const all = await this.db.query<PageRow>(preparedShape('referrals_page', sql), params);
     // The relations' row is the one without an id (it sorts first: descending order puts nulls first).
     const related = all[0]?.id === null ? all[0] : all.find((r) => r.id === null)!;
+    if (!related.caller_ok) ctx.callerRefused();
+    ctx.callerConfirmed();
     const rows = related === all[0] ? all.slice(1) : all.filter((r) => r.id !== null);
     let totalCount = rows[0]?.total_count ?? 0;
     if (withCount && rows.length === 0 && cursor) {
@@ -226,6 +250,12 @@ export class ReferralsQueryService {
       pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
       totalCount,
     };
+  }
+
+  /** An empty page without a statement: the caller is verified first (UNAUTHENTICATED otherwise). */
+  private async nothing(ctx: RequestContext, empty: ReferralConnection): Promise<ReferralConnection> {
+    await ctx.confirmCaller();
+    return empty;
   }
 
   /** The page's people and services (read with it) into the request's loaders; only the page's own. */

@@ -1,6 +1,14 @@
 import { Args, ID, Info, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { GraphQLResolveInfo } from 'graphql';
-import { AuditedAs, Ctx, fieldSelects, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import {
+  AuditedAs,
+  CallerCheckedInStatement,
+  Ctx,
+  fieldSelects,
+  PERSON_DATA_ROLES,
+  type RequestContext,
+  Roles,
+} from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { DirectoryLoaders, ServiceModel, StaffModel } from '#libs/directory';
 import { PersonModel } from '#libs/people';
@@ -21,6 +29,7 @@ export class ReferralResolver {
     private readonly directory: DirectoryLoaders,
   ) {}
 
+  @CallerCheckedInStatement()
   @Roles(...PERSON_DATA_ROLES)
   @AuditedAs(AuditAction.REFERRAL_MAKE, { personArg: 'input.personId' })
   @Mutation(() => ReferralModel)
@@ -31,6 +40,7 @@ export class ReferralResolver {
     return this.commands.make(ctx, { ...input });
   }
 
+  @CallerCheckedInStatement()
   @Roles(...PERSON_DATA_ROLES)
   @AuditedAs(AuditAction.REFERRAL_TRANSITION)
   @Mutation(() => ReferralModel)
@@ -51,6 +61,7 @@ export class ReferralResolver {
     return this.queries.get(ctx, id);
   }
 
+  @CallerCheckedInStatement()
   @Roles(...PERSON_DATA_ROLES)
   @AuditedAs(AuditAction.REFERRAL_READ)
   @Query(() => ReferralConnection)

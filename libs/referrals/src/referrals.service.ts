@@ -90,7 +90,7 @@ export class ReferralsService {
    * they refuse in the contract's order, the other writes when they do not.
    */
   async make(ctx: RequestContext, input: MakeReferralPlain): Promise<ReferralModel> {
-    const actor = ctx.actor;
+    const actor = ctx.credential;
     return this.audit.deniedAudited(ctx, AuditAction.REFERRAL_MAKE, input.personId, async () => {
       // The input rules are pure: run them now, report what they refuse in its place below.
       let n: NormalisedReferralInput | null = null;
@@ -123,8 +123,14 @@ export class ReferralsService {
           ctx.requestId,
           MAKE_ACTIONS,
           MAKE_OVERRIDE_ACTIONS,
+          actor.role,
+          actor.generation,
         ]);
-        if (made) return toReferral(made);
+        if (made) {
+          // The statement wrote only because the caller is valid.
+          ctx.callerConfirmed();
+          return toReferral(made);
+        }
       }
       return this.makeChecked(ctx, input, n, inputError, fingerprint);
     });
@@ -138,7 +144,8 @@ export class ReferralsService {
     inputError: unknown,
     fingerprint: string | null,
   ): Promise<ReferralModel> {
-    const actor = ctx.actor;
+    // Nothing is read, answered or refused for a caller not verified (UNAUTHENTICATED first).
+    const actor = await ctx.confirmCaller();
     const fromServiceId = input.fromServiceId ?? null;
     const check = (await this.db.one<MakeChecksRow>(MAKE_REFERRAL_CHECKS, [
       isUuid(input.personId) ? input.personId : null,
@@ -197,7 +204,7 @@ export class ReferralsService {
   }
 
   async transition(ctx: RequestContext, input: TransitionPlain): Promise<ReferralModel> {
-    const actor = ctx.actor;
+    const actor = ctx.credential;
     let personId: string | null = null;
     return this.audit.deniedAudited(
       ctx,
@@ -229,9 +236,17 @@ export class ReferralsService {
             sources.CORRECTOR,
             ctx.requestId,
             TRANSITION_ACTIONS,
+            actor.role,
+            actor.generation,
           ]);
-          if (done) return toReferral(done);
+          if (done) {
+            // The statement wrote only because the caller is valid.
+            ctx.callerConfirmed();
+            return toReferral(done);
+          }
         }
+        // Nothing is read, answered or refused for a caller not verified (UNAUTHENTICATED first).
+        await ctx.confirmCaller();
 
         // Some rule refuses (or the referral changed meanwhile): read it and apply them in order.
         const current = await this.db.one<ReferralRow>(REFERRAL_BY_ID, [input.referralId]);

@@ -87,7 +87,12 @@ export function graphqlOptions(
       const ip = req.ip ?? '';
       return {
         req,
-        ctx: new RequestContext(requestId, ip, () => auth.fromHeader(req.headers.authorization)),
+        ctx: new RequestContext(
+          requestId,
+          ip,
+          () => auth.fromHeader(req.headers.authorization),
+          () => auth.claims(req.headers.authorization),
+        ),
       };
     },
   };

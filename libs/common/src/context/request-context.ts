@@ -10,45 +10,108 @@ export interface Actor {
   readonly role: Role;
 }
 
+/** An actor and the token generation its token was issued at (what a statement checks it by). */
+export interface Credential extends Actor {
+  readonly generation: number;
+}
+
 /**
  * Everything a service needs to know about the request it serves. Created once per HTTP request
  * (GraphQL context), passed first to every service method. Holds no state shared across requests.
+ *
+ * The caller is verified once per request, either by a lookup of the staff row (`resolveActor`) or,
+ * for operations marked CallerCheckedInStatement, by the operation's own first statement: the guard
+ * then takes the token's claims for the actor (`assumeClaimed`) and that statement reads or writes
+ * nothing unless the staff row still matches them, active and at the same token generation; it
+ * reports which (`callerConfirmed`, `callerRefused`).
  */
 export class RequestContext {
-  private actorValue: Actor | null = null;
+  private verified: Credential | null = null;
+  private assumed: Credential | null = null;
   private authResolved = false;
   private readonly loaders = new Map<string, RequestLoader<any, any>>();
 
   constructor(
     readonly requestId: string,
     readonly ip: string,
-    /** Resolves the bearer token to an actor, once; null when there is none or it is invalid. */
-    private readonly authenticate: () => Promise<Actor | null> = async () => null,
+    /** Resolves the bearer token to an actor by the staff row; null when there is none or it is invalid. */
+    private readonly authenticate: () => Promise<Credential | null> = async () => null,
+    /** What a valid token claims, without reading anything; null without such a token. */
+    private readonly claimed: () => Credential | null = () => null,
   ) {}
 
-  /** Resolves (once per request) and returns the actor, or null when not signed in. */
+  /** Resolves (once per request) and returns the verified actor, or null when not signed in. */
   async resolveActor(): Promise<Actor | null> {
     if (!this.authResolved) {
-      this.actorValue = await this.authenticate();
+      const verified = await this.authenticate();
+      // A statement may have settled it meanwhile.
+      if (!this.authResolved) {
+        this.verified = verified;
+        this.authResolved = true;
+      }
+    }
+    return this.verified;
+  }
+
+  /**
+   * For an operation whose statement checks its caller itself: the actor the token claims, taken as
+   * the actor until that statement says (no read). The verified actor when there already is one;
+   * null when the token claims nothing (the caller must then be looked up) or was found invalid.
+   */
+  assumeClaimed(): Actor | null {
+    if (this.authResolved) return this.verified;
+    this.assumed ??= this.claimed();
+    return this.assumed;
+  }
+
+  /** A statement found the claimed caller active, at its token's generation: the claims hold. */
+  callerConfirmed(): void {
+    if (!this.authResolved && this.assumed) {
+      this.verified = this.assumed;
       this.authResolved = true;
     }
-    return this.actorValue;
+  }
+
+  /** A statement found the claimed caller unknown, deactivated or changed: UNAUTHENTICATED. */
+  callerRefused(): never {
+    this.verified = null;
+    this.assumed = null;
+    this.authResolved = true;
+    throw AppError.unauthenticated();
+  }
+
+  /** The caller, verified now if no statement has done it: UNAUTHENTICATED when invalid. */
+  async confirmCaller(): Promise<Actor> {
+    const actor = await this.resolveActor();
+    if (!actor) throw AppError.unauthenticated();
+    return actor;
   }
 
   /** Used by login so the rest of the same response (AuthPayload.staff…) resolves as the new actor. */
-  signIn(actor: Actor): void {
-    this.actorValue = actor;
+  signIn(actor: Credential): void {
+    this.verified = actor;
+    this.assumed = null;
     this.authResolved = true;
   }
 
-  /** The actor; the auth guard has already resolved it for every protected field. */
+  /**
+   * The actor: verified, or (until its statement has run) claimed by the token of an operation marked
+   * CallerCheckedInStatement. The auth guard has already resolved it for every protected field.
+   */
   get actor(): Actor {
-    if (!this.actorValue) throw AppError.unauthenticated();
-    return this.actorValue;
+    return this.credential;
   }
 
+  /** The actor with its token generation, for a statement that checks the caller (callerCheckSql). */
+  get credential(): Credential {
+    const actor = this.verified ?? (this.authResolved ? null : this.assumed);
+    if (!actor) throw AppError.unauthenticated();
+    return actor;
+  }
+
+  /** Whether the caller has been verified (not merely claimed). */
   get isSignedIn(): boolean {
-    return this.actorValue !== null;
+    return this.verified !== null;
   }
 
   /** A per-request DataLoader, created on first use under `key`. */
