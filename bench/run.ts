@@ -9,9 +9,10 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { issueToken } from '#libs/auth';
+import type { Role } from '#libs/common';
 import { freePort, runMigrations } from '#libs/database';
 import { loadDataset, type LoadReport } from './lib/dataset.js';
-import { type BenchActors, createBenchActors, JOURNEY_ENTRIES } from './lib/fixtures.js';
+import { type BenchActors, createBenchActors, JOURNEY_ENTRIES, REFERRER_ROLE } from './lib/fixtures.js';
 import type { HttpLoadPlan, LoadResult } from './lib/load-plan.js';
 import { type BenchOptions, parseOptions } from './lib/options.js';
 import { type BenchDatabase, provisionDatabase } from './lib/postgres.js';
@@ -91,6 +92,20 @@ interface Picks {
   largest: { orgId: string; referrals: number };
   typical: { orgId: string; referrals: number };
   ward: string;
+}
+
+/** A token for a staff member as login issues it (with the organisation and role claims). */
+async function signIn(client: pg.Client, staffId: string): Promise<string> {
+  const { rows } = await client.query<{ organisation_id: string; role: Role; token_generation: number }>(
+    'SELECT organisation_id, role, token_generation FROM staff WHERE id = $1',
+    [staffId],
+  );
+  const [s] = rows;
+  return issueToken(AUTH_SECRET, staffId, Date.now(), undefined, {
+    generation: s.token_generation,
+    organisationId: s.organisation_id,
+    role: s.role,
+  }).token;
 }
 
 async function pick(client: pg.Client, actors: BenchActors): Promise<Picks> {
@@ -205,6 +220,8 @@ async function makeReferral(ctx: Context) {
         maxSeconds: ctx.opts.maxRunSeconds,
         staffId: ctx.actors.referrerStaffId,
         organisationId: ctx.actors.referrerOrgId,
+        role: REFERRER_ROLE,
+        generation: 0,
         fromServiceId: ctx.actors.referrerServiceId,
         toServiceId: ctx.actors.receiverServiceId,
         personIds: ctx.actors.consentedPeople,
@@ -319,6 +336,8 @@ async function journey(ctx: Context) {
         maxSeconds: ctx.opts.maxRunSeconds,
         staffId: ctx.actors.referrerStaffId,
         organisationId: ctx.actors.referrerOrgId,
+        role: REFERRER_ROLE,
+        generation: 0,
         personIds: [ctx.actors.journeyPersonId],
         expectedEntries: JOURNEY_ENTRIES,
       }),
@@ -614,14 +633,21 @@ async function main(): Promise<void> {
     await client.connect();
     let actors: BenchActors;
     let picks: Picks;
-    let inboxStaffId: string;
-    let typicalInboxStaffId: string;
+    let tokens: Context['tokens'];
     try {
       actors = await createBenchActors(client, opts.quick ? 200 : 1000);
       picks = await pick(client, actors);
-      inboxStaffId = await inboxStaff(client, picks.largest.orgId, actors, 'largest');
-      typicalInboxStaffId = await inboxStaff(client, picks.typical.orgId, actors, 'typical');
+      const inboxStaffId = await inboxStaff(client, picks.largest.orgId, actors, 'largest');
+      const typicalInboxStaffId = await inboxStaff(client, picks.typical.orgId, actors, 'typical');
       await client.query('ANALYZE');
+      const tok = (id: string) => signIn(client, id);
+      tokens = {
+        referrer: await tok(actors.referrerStaffId),
+        receiver: await tok(actors.receiverStaffId),
+        commissioner: await tok(actors.commissionerStaffId),
+        inbox: await tok(inboxStaffId),
+        typicalInbox: await tok(typicalInboxStaffId),
+      };
     } finally {
       await client.end();
     }
@@ -638,19 +664,12 @@ async function main(): Promise<void> {
     const idleRssMb = server.rssMb();
     log(`idle RSS ${idleRssMb?.toFixed(0)} MB`);
 
-    const tok = (id: string) => issueToken(AUTH_SECRET, id).token;
     const ctx: Context = {
       opts,
       db,
       server,
       actors,
-      tokens: {
-        referrer: tok(actors.referrerStaffId),
-        receiver: tok(actors.receiverStaffId),
-        commissioner: tok(actors.commissionerStaffId),
-        inbox: tok(inboxStaffId),
-        typicalInbox: tok(typicalInboxStaffId),
-      },
+      tokens,
       inboxOrgId: picks.largest.orgId,
       inboxSizes: { largest: picks.largest.referrals, typical: picks.typical.referrals },
       ward: picks.ward,

@@ -1,6 +1,9 @@
 import type pg from 'pg';
 
 /** The bench's own actors, added next to the generated data so every scenario has known properties. */
+/** The role of the bench's referring staff member (a new staff member: token generation 0). */
+export const REFERRER_ROLE = 'FAMILY_SUPPORT_WORKER';
+
 export interface BenchActors {
   referrerOrgId: string;
   receiverOrgId: string;
@@ -56,7 +59,7 @@ export async function createBenchActors(c: pg.ClientBase, people: number): Promi
     };
     const referrerStaffId = await staff(
       referrerOrgId,
-      'FAMILY_SUPPORT_WORKER',
+      REFERRER_ROLE,
       'bench.referrer@bench.invalid',
       referrerServiceId,
     );

@@ -11,6 +11,9 @@ export interface FloorPlan {
   /** makeReferral: the acting staff, their organisation and service, the receiving service, the people. */
   staffId: string;
   organisationId: string;
+  /** The acting staff member's role and token generation (the statements check them, as the API's do). */
+  role: string;
+  generation: number;
   fromServiceId?: string;
   toServiceId?: string;
   personIds: string[];

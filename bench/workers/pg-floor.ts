@@ -11,7 +11,6 @@ import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import type { PreparedSql, Sql } from '#libs/database';
 import { AuditAction } from '#libs/audit';
-import { STAFF_FOR_TOKEN } from '#libs/auth';
 // The services' own statements (not re-exported by the libraries' indexes).
 import { MAKE_REFERRAL_AT_ONCE } from '../../libs/referrals/src/referral-writes.sql.js';
 import { JOURNEY_READ, type JourneyEntryRow } from '../../libs/journeys/src/journey.sql.js';
@@ -30,24 +29,18 @@ async function send<T extends pg.QueryResultRow>(pool: pg.Pool, sql: Sql, values
   return res.rows;
 }
 
-/** The per-request auth lookup (Authenticator.fromHeader): the token's staff member, still active. */
-async function authenticate(pool: pg.Pool, staffId: string): Promise<void> {
-  const [staff] = await send<{ active: boolean }>(pool, STAFF_FOR_TOKEN, [staffId]);
-  if (!staff?.active) throw new Error('floor staff member is missing or inactive');
-}
-
 /**
  * makeReferral as the bench sends it (bench/run.ts referralInput: STAFF route, two needs, a note,
- * no idempotency key, consent in place), as ReferralsService.make runs it: the auth lookup, then
- * MAKE_REFERRAL_AT_ONCE, which checks every rule and writes the referral, its creation event and its
- * audit event in one statement. Two round trips; the statement must report the referral it wrote.
+ * no idempotency key, consent in place), as ReferralsService.make runs it: MAKE_REFERRAL_AT_ONCE,
+ * which checks the caller (the token's claims against the staff row) and every rule and writes the
+ * referral, its creation event and its audit event in one statement. One round trip; the statement
+ * must report the referral it wrote.
  */
 function makeReferral(plan: FloorPlan): Op {
   const makeActions = [AuditAction.REFERRAL_MAKE];
   const overrideActions = [AuditAction.REFERRAL_MAKE, AuditAction.REFERRAL_SAFEGUARDING_OVERRIDE];
   return async (pool, i) => {
     const personId = plan.personIds[i % plan.personIds.length];
-    await authenticate(pool, plan.staffId);
     const [made] = await send<{ id: string }>(pool, MAKE_REFERRAL_AT_ONCE, [
       personId,
       plan.fromServiceId,
@@ -63,6 +56,8 @@ function makeReferral(plan: FloorPlan): Op {
       `floor-${i}`,
       makeActions,
       overrideActions,
+      plan.role,
+      plan.generation,
     ]);
     // No row: some rule did not pass (e.g. no consent), so nothing was written.
     if (!made) throw new Error('floor makeReferral wrote no referral (fixture not as expected)');
@@ -70,19 +65,23 @@ function makeReferral(plan: FloorPlan): Op {
 }
 
 /** A row of journeyReadSql: an entry, or (kind null) the viewer's facts and the relations. */
-type JourneyReadRow = JourneyEntryRow & { visible: boolean; sharing: boolean; referrals: unknown[] | null };
+type JourneyReadRow = JourneyEntryRow & {
+  visible: boolean;
+  sharing: boolean;
+  caller_ok: boolean;
+  referrals: unknown[] | null;
+};
 
 /**
  * The journey query as the bench sends it (bench/lib/queries.ts JOURNEY: every entry relation), as
- * JourneyService runs it: the auth lookup, then the one read statement (visibility, JOURNEY_SHARING
+ * JourneyService runs it: the one read statement (the caller check, visibility, JOURNEY_SHARING
  * consent, every entry, the records of every relation asked for, and the journey.read audit event:
- * journeyReadSql with the audit clause of AuditService.inStatementParams and the five relation
- * flags). Two round trips.
+ * journeyReadSql with the audit clause of AuditService.inStatementParams, the five relation flags
+ * and the caller's role and token generation). One round trip.
  */
 function journey(plan: FloorPlan): Op {
   const personId = plan.personIds[0];
   return async (pool, i) => {
-    await authenticate(pool, plan.staffId);
     const rows = await send<JourneyReadRow>(pool, JOURNEY_READ, [
       personId,
       plan.organisationId,
@@ -95,9 +94,12 @@ function journey(plan: FloorPlan): Op {
       true,
       true,
       true,
+      plan.role,
+      plan.generation,
     ]);
     const last = rows.find((r) => r.kind === null);
-    if (!last?.visible) throw new Error('floor journey person is not visible');
+    if (!last?.caller_ok) throw new Error('floor staff member is missing, inactive or not as claimed');
+    if (!last.visible) throw new Error('floor journey person is not visible');
     if (!last.sharing) throw new Error('floor journey person has no JOURNEY_SHARING consent');
     const entries = rows.filter((r) => r.kind !== null);
     if (plan.expectedEntries !== undefined && entries.length !== plan.expectedEntries)
