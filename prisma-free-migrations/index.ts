@@ -18,6 +18,7 @@ import { PersonPathwaysRaces1764201600061 } from './0061-person-pathways-races.j
 import { PersonPathwaysKey1764201600062 } from './0062-person-pathways-key.js';
 import { AuditWithoutForeignKeys1764201600063 } from './0063-audit-without-foreign-keys.js';
 import { TimeOrderedLogIds1764201600064 } from './0064-time-ordered-log-ids.js';
+import { WellbeingPairs1764201600065 } from './0065-wellbeing-pairs.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   PersonPathwaysKey1764201600062,
   AuditWithoutForeignKeys1764201600063,
   TimeOrderedLogIds1764201600064,
+  WellbeingPairs1764201600065,
 ];

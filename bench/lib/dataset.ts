@@ -118,6 +118,11 @@ const REBUILT_AFTER_LOAD = [
     trigger: 'referrals_ward_pathways_insert',
     rebuild: 'SELECT analytics_rebuild_all_ward_pathways()',
   },
+  {
+    table: 'wellbeing_assessments',
+    trigger: 'analytics_wellbeing_pairs_insert',
+    rebuild: 'SELECT analytics_rebuild_wellbeing_pairs()',
+  },
 ];
 
 async function rebuildSummaries(url: string): Promise<Map<string, number>> {

@@ -37,6 +37,15 @@ export interface WellbeingAggregate {
   items: { item: string; baseline: string | null; followUp: string | null; change: string | null }[];
 }
 
+/** The aggregate over pairs `pairs` with columns b0, f0, b1, f1, … (baseline and follow-up values). */
+function aggregateSql(instrument: WellbeingInstrument, pairs: string): string {
+  const means = WELLBEING_ITEMS[instrument]
+    .map((_, i) => `avg(b${i})::text AS b${i}, avg(f${i})::text AS f${i}, avg(f${i} - b${i})::text AS c${i}`)
+    .join(', ');
+  return `SELECT count(*)::int AS paired, (count(*) FILTER (WHERE ${IMPROVED[instrument]}))::int AS improved, ${means}
+            FROM (${pairs}) pairs`;
+}
+
 /**
  * Pairs each person's earliest matching assessment (baseline; on a tied date the first recorded)
  * with their latest (follow-up; on a tied date the last recorded) when it was taken on a later date;
@@ -45,6 +54,10 @@ export interface WellbeingAggregate {
  * One pass in the order of wellbeing_assessments_analytics_idx (instrument, person_id, taken_on,
  * seq): each person's rows form one window, whose first row is the baseline and whose last row
  * (last_value over the whole window) is the follow-up; only the first row of each window is kept.
+ *
+ * Without any filter or scope every assessment counts, and the pairs are read from
+ * analytics_wellbeing_pairs (migration 0065, kept in the same transaction as every assessment; its
+ * primary key): one row per person instead of a window over all their assessments.
  */
 export async function wellbeingAggregate(
   db: Queryable,
@@ -56,21 +69,31 @@ export async function wellbeingAggregate(
   const inst = p.add(instrument);
   const where = recordedConditions(f, scope, p, 'taken_on');
   const items = WELLBEING_ITEMS[instrument];
-  const ends = items
-    .map((it, i) => `${it.sql}::numeric AS b${i}, last_value(${it.sql}::numeric) OVER w AS f${i}`)
-    .join(', ');
-  const means = items
-    .map((_, i) => `avg(b${i})::text AS b${i}, avg(f${i})::text AS f${i}, avg(f${i} - b${i})::text AS c${i}`)
-    .join(', ');
-  const sql = `
-    SELECT count(*)::int AS paired, (count(*) FILTER (WHERE ${IMPROVED[instrument]}))::int AS improved, ${means}
-      FROM (SELECT row_number() OVER w AS n, x.taken_on AS baseline_on,
-                   last_value(x.taken_on) OVER w AS follow_up_on, ${ends}
-              FROM wellbeing_assessments x
-             WHERE x.instrument = ${inst} AND ${where}
-            WINDOW w AS (PARTITION BY x.person_id ORDER BY x.taken_on, x.seq
-                         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) pairs
-     WHERE n = 1 AND follow_up_on > baseline_on`;
+  let sql: string;
+  if (where === 'true') {
+    const values = items
+      .map((_, i) => `x.baseline_values[${i + 1}] AS b${i}, x.follow_up_values[${i + 1}] AS f${i}`)
+      .join(', ');
+    sql = aggregateSql(
+      instrument,
+      `SELECT ${values} FROM analytics_wellbeing_pairs x
+        WHERE x.instrument = ${inst} AND x.follow_up_on > x.baseline_on`,
+    );
+  } else {
+    const ends = items
+      .map((it, i) => `${it.sql}::numeric AS b${i}, last_value(${it.sql}::numeric) OVER w AS f${i}`)
+      .join(', ');
+    sql = aggregateSql(
+      instrument,
+      `SELECT * FROM (SELECT row_number() OVER w AS n, x.taken_on AS baseline_on,
+                             last_value(x.taken_on) OVER w AS follow_up_on, ${ends}
+                        FROM wellbeing_assessments x
+                       WHERE x.instrument = ${inst} AND ${where}
+                      WINDOW w AS (PARTITION BY x.person_id ORDER BY x.taken_on, x.seq
+                                   ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)) each_person
+        WHERE n = 1 AND follow_up_on > baseline_on`,
+    );
+  }
   const [row] = await db.query<Record<string, any>>(sql, p.values);
   return {
     paired: row.paired,
