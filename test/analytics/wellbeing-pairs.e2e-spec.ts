@@ -5,10 +5,10 @@ import { wellbeingAggregate } from '../../libs/analytics/src/queries/wellbeing.q
 import { startTestApp, type TestApp } from '../support/test-app.js';
 import {
   insertAssessment,
+  insertAssessments,
   insertPerson,
   prng,
   type ServiceInfo,
-  SWEMWBS_METRIC,
 } from './support/analytics-data.js';
 
 /*
@@ -81,33 +81,6 @@ describe(`the wellbeing pairs stay equal to a rebuild (seed ${SEED})`, () => {
     return { kept, rebuilt };
   }
 
-  /** Several assessments in one INSERT statement, in the order given. */
-  async function insertMany(rows: ReturnType<typeof one>[]): Promise<void> {
-    const values: unknown[] = [];
-    const tuples = rows.map((a) => {
-      const raw = a.instrument === 'SWEMWBS' ? a.responses.reduce((s, x) => s + x, 0) : null;
-      values.push(
-        a.personId,
-        a.service.id,
-        a.service.organisationId,
-        a.instrument,
-        a.responses,
-        raw,
-        raw === null ? null : SWEMWBS_METRIC[raw],
-        a.takenOn,
-        a.staffId,
-      );
-      const n = values.length - 9;
-      return `(${Array.from({ length: 9 }, (_, i) => `$${n + i + 1}`).join(', ')})`;
-    });
-    await t.db.query(
-      `INSERT INTO wellbeing_assessments (person_id, service_id, organisation_id, instrument, responses,
-         raw_score, metric_score, taken_on, recorded_by_staff_id)
-       VALUES ${tuples.join(', ')}`,
-      values,
-    );
-  }
-
   it('after single inserts, in any order of date', async () => {
     for (let i = 0; i < 80; i++) await insertAssessment(t.db, one());
     const { kept, rebuilt } = await keptAndRebuilt();
@@ -121,7 +94,7 @@ describe(`the wellbeing pairs stay equal to a rebuild (seed ${SEED})`, () => {
       const rows = Array.from({ length: rnd.int(2, 6) }, () => ({ ...one(), personId: person }));
       // A tie: two rows of one instrument on one date (the order recorded decides).
       rows.push({ ...rows[0], responses: responses(rows[0].instrument) });
-      await insertMany(rows);
+      await insertAssessments(t.db, rows);
     }
     const { kept, rebuilt } = await keptAndRebuilt();
     expect(kept).toEqual(rebuilt);
@@ -131,7 +104,8 @@ describe(`the wellbeing pairs stay equal to a rebuild (seed ${SEED})`, () => {
     const few = people.slice(0, 3);
     await Promise.all(
       Array.from({ length: 6 }, async () => {
-        for (let i = 0; i < 10; i++) await insertMany([{ ...one(), personId: rnd.pick(few) }, one()]);
+        for (let i = 0; i < 10; i++)
+          await insertAssessments(t.db, [{ ...one(), personId: rnd.pick(few) }, one()]);
       }),
     );
     const { kept, rebuilt } = await keptAndRebuilt();

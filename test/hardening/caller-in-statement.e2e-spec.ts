@@ -82,6 +82,15 @@ describe('operations that check their caller in their own statement', () => {
     ],
   ];
 
+  /** A referral from A's service to B's for `personId`. */
+  const referralInput = (personId: string) => ({
+    personId,
+    fromServiceId: w.a.service,
+    toServiceId: w.b.service,
+    route: 'STAFF',
+    needs: ['ENGLISH_LANGUAGE'],
+  });
+
   /** A frontline worker of A (or B), valid now; `invalid` then makes their token invalid. */
   const caller = (org: 'a' | 'b') => t.fixtures.staff(w[org].id, Role.FAMILY_SUPPORT_WORKER);
 
@@ -99,13 +108,7 @@ describe('operations that check their caller in their own statement', () => {
     it('makeReferral: refused before its rules, and writes no referral, event or audit', async () => {
       const person = await registerPerson(t, w.a.worker.token);
       await consent(t, w.a.worker.token, person, [w.b.id]);
-      const input = {
-        personId: person,
-        fromServiceId: w.a.service,
-        toServiceId: w.b.service,
-        route: 'STAFF',
-        needs: ['ENGLISH_LANGUAGE'],
-      };
+      const input = referralInput(person);
       // Every rule passes, …
       await refused('a', (tk) => t.gql(Q.make, { input }, tk));
       // … an input rule refuses, …
@@ -119,14 +122,7 @@ describe('operations that check their caller in their own statement', () => {
       const s = await caller('a');
       const person = await registerPerson(t, w.a.worker.token);
       await consent(t, w.a.worker.token, person, [w.b.id]);
-      const input = {
-        personId: person,
-        fromServiceId: w.a.service,
-        toServiceId: w.b.service,
-        route: 'STAFF',
-        needs: ['ENGLISH_LANGUAGE'],
-        idempotencyKey: `retry-${randomUUID()}`,
-      };
+      const input = { ...referralInput(person), idempotencyKey: `retry-${randomUUID()}` };
       ok(await t.gql(Q.make, { input }, s.token), 'makeReferral');
       const token = await invalidate(s, w.a.manager);
       const before = await written(s.id);
@@ -193,22 +189,7 @@ describe('operations that check their caller in their own statement', () => {
         kind === 'with claims' ? s.token : issueToken(TEST_SECRET, s.id).token;
       const person = await registerPerson(t, w.a.worker.token);
       await consent(t, w.a.worker.token, person, [w.b.id]);
-      const made = ok(
-        await t.gql(
-          Q.make,
-          {
-            input: {
-              personId: person,
-              fromServiceId: w.a.service,
-              toServiceId: w.b.service,
-              route: 'STAFF',
-              needs: ['ENGLISH_LANGUAGE'],
-            },
-          },
-          tokenOf(a),
-        ),
-        'makeReferral',
-      );
+      const made = ok(await t.gql(Q.make, { input: referralInput(person) }, tokenOf(a)), 'makeReferral');
       // Nested fields resolve for the verified caller (createdBy, history's by).
       expect(made).toMatchObject({ status: 'REQUESTED', createdBy: { id: a.id }, person: { id: person } });
       const moved = ok(
@@ -240,19 +221,7 @@ describe('operations that check their caller in their own statement', () => {
       const stranger = await registerPerson(t, w.c.worker.token);
       expect(errorCode(await t.gql(JOURNEY, { p: stranger }, a.token))).toBe('NOT_FOUND');
       const unconsented = await registerPerson(t, w.a.worker.token);
-      const res = await t.gql(
-        Q.make,
-        {
-          input: {
-            personId: unconsented,
-            fromServiceId: w.a.service,
-            toServiceId: w.b.service,
-            route: 'STAFF',
-            needs: ['ENGLISH_LANGUAGE'],
-          },
-        },
-        a.token,
-      );
+      const res = await t.gql(Q.make, { input: referralInput(unconsented) }, a.token);
       expect(errorCode(res)).toBe('CONSENT_REQUIRED');
       const denied = await t.db.query<{ action: string }>(
         `SELECT action FROM audit_events WHERE staff_id = $1 AND outcome = 'DENIED' ORDER BY seq`,

@@ -145,12 +145,16 @@ export interface AssessmentSpec {
 
 /** Inserts one assessment (its seq records the order of recording). */
 export async function insertAssessment(db: Db, a: AssessmentSpec): Promise<void> {
-  const raw = a.instrument === 'SWEMWBS' ? a.responses.reduce((s, x) => s + x, 0) : null;
-  await db.query(
-    `INSERT INTO wellbeing_assessments (person_id, service_id, organisation_id, instrument, responses, raw_score,
-       metric_score, taken_on, recorded_by_staff_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
+  await insertAssessments(db, [a]);
+}
+
+/** Inserts assessments in ONE statement, in the order given (their seqs record it). */
+export async function insertAssessments(db: Db, specs: readonly AssessmentSpec[]): Promise<void> {
+  const values: unknown[] = [];
+  const tuples = specs.map((a) => {
+    const raw = a.instrument === 'SWEMWBS' ? a.responses.reduce((s, x) => s + x, 0) : null;
+    const first = values.length + 1;
+    values.push(
       a.personId,
       a.service.id,
       a.service.organisationId,
@@ -160,7 +164,14 @@ export async function insertAssessment(db: Db, a: AssessmentSpec): Promise<void>
       raw === null ? null : SWEMWBS_METRIC[raw],
       a.takenOn,
       a.staffId,
-    ],
+    );
+    return `(${Array.from({ length: 9 }, (_, i) => `$${first + i}`).join(', ')})`;
+  });
+  await db.query(
+    `INSERT INTO wellbeing_assessments (person_id, service_id, organisation_id, instrument, responses, raw_score,
+       metric_score, taken_on, recorded_by_staff_id)
+     VALUES ${tuples.join(', ')}`,
+    values,
   );
 }
 
