@@ -16,7 +16,7 @@ export const STAFF_FOR_TOKEN = prepared(
  * the token's generation (staff pkey). Appends the four values to `params`.
  */
 export function callerCheckSql(caller: Credential, params: unknown[]): string {
-  params.push(...callerCheckValues(caller));
+  params.push(caller.staffId, caller.organisationId, caller.role, caller.generation);
   const n = params.length;
   return callerCheckSqlAt(`$${n - 3}`, `$${n - 2}`, `$${n - 1}`, `$${n}`);
 }
@@ -30,11 +30,6 @@ export function callerCheckSqlAt(
 ): string {
   return `EXISTS (SELECT 1 FROM staff cs WHERE cs.id = ${staff}::uuid AND cs.organisation_id = ${organisation}::uuid
             AND cs.role = ${role}::text AND cs.active AND cs.token_generation = ${generation}::int)`;
-}
-
-/** The four values of callerCheckSqlAt, in order. */
-export function callerCheckValues(caller: Credential): unknown[] {
-  return [caller.staffId, caller.organisationId, caller.role, caller.generation];
 }
 
 /** Turns a request's bearer token into an actor. */

@@ -187,8 +187,7 @@ export class JourneyService {
       const rows = await this.db.query<JourneyReadRow>(JOURNEY_READ, params);
       // The row without an entry carries the caller check, the viewer's facts and the relations.
       const meta = rows.find((row) => row.kind === null)!;
-      if (!meta.caller_ok) ctx.callerRefused();
-      ctx.callerConfirmed();
+      ctx.callerChecked(meta.caller_ok);
       if (!meta.visible) throw AppError.notFound('Person');
       const entries: Entry[] = [];
       for (const row of rows)

@@ -233,8 +233,7 @@ export class ReferralsQueryService {
     const all = await this.db.query<PageRow>(preparedShape('referrals_page', sql), params);
     // The relations' row is the one without an id (it sorts first: descending order puts nulls first).
     const related = all[0]?.id === null ? all[0] : all.find((r) => r.id === null)!;
-    if (!related.caller_ok) ctx.callerRefused();
-    ctx.callerConfirmed();
+    ctx.callerChecked(related.caller_ok === true);
     const rows = related === all[0] ? all.slice(1) : all.filter((r) => r.id !== null);
     let totalCount = rows[0]?.total_count ?? 0;
     if (withCount && rows.length === 0 && cursor) {

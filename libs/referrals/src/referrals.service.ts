@@ -128,7 +128,7 @@ export class ReferralsService {
         ]);
         if (made) {
           // The statement wrote only because the caller is valid.
-          ctx.callerConfirmed();
+          ctx.callerChecked(true);
           return toReferral(made);
         }
       }
@@ -241,7 +241,7 @@ export class ReferralsService {
           ]);
           if (done) {
             // The statement wrote only because the caller is valid.
-            ctx.callerConfirmed();
+            ctx.callerChecked(true);
             return toReferral(done);
           }
         }

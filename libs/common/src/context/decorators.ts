@@ -20,9 +20,9 @@ export const AnyRole = () => SetMetadata(ROLES_KEY, Object.values(Role));
  * The operation's first statement checks the caller itself (callerCheckSql in #libs/auth) and reads
  * and writes nothing unless the caller is valid, so the guard takes a token's claims without a
  * lookup of its own (one round trip less per request). The service must then, before it answers or
- * refuses anything, either run such a statement and report its verdict (ctx.callerConfirmed or
- * ctx.callerRefused) or verify the caller (ctx.confirmCaller); AuditService.deniedAudited does the
- * latter for any refusal, so UNAUTHENTICATED still comes before every other error.
+ * refuses anything, either run such a statement and report its verdict (ctx.callerChecked) or
+ * verify the caller (ctx.confirmCaller); AuditService.deniedAudited does the latter for any
+ * refusal, so UNAUTHENTICATED still comes before every other error.
  */
 export const CallerCheckedInStatement = () => SetMetadata(CALLER_IN_STATEMENT_KEY, true);
 

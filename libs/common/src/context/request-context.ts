@@ -23,7 +23,7 @@ export interface Credential extends Actor {
  * for operations marked CallerCheckedInStatement, by the operation's own first statement: the guard
  * then takes the token's claims for the actor (`assumeClaimed`) and that statement reads or writes
  * nothing unless the staff row still matches them, active and at the same token generation; it
- * reports which (`callerConfirmed`, `callerRefused`).
+ * reports which (`callerChecked`).
  */
 export class RequestContext {
   private verified: Credential | null = null;
@@ -62,6 +62,12 @@ export class RequestContext {
     if (this.authResolved) return this.verified;
     this.assumed ??= this.claimed();
     return this.assumed;
+  }
+
+  /** The verdict of a statement that checks its caller: confirmed, or UNAUTHENTICATED. */
+  callerChecked(ok: boolean): void {
+    if (!ok) this.callerRefused();
+    this.callerConfirmed();
   }
 
   /** A statement found the claimed caller active, at its token's generation: the claims hold. */
