@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   buildSchema,
@@ -14,11 +14,23 @@ import {
 } from 'graphql';
 import { costEstimator, PAGE_BOUNDS } from '../../apps/api/src/graphql/limits/query-cost.js';
 
-/** The shared contract, beside the repository (../shared/contract from the repository root). */
-export const CONTRACT_DIR = path.resolve(process.cwd(), '..', 'shared', 'contract');
+/**
+ * The shared contract, beside the repository (../shared/contract from the repository root), or
+ * where PATHWAYS_CONTRACT_DIR says.
+ */
+export const CONTRACT_DIR = path.resolve(
+  process.env.PATHWAYS_CONTRACT_DIR ?? path.join(process.cwd(), '..', 'shared', 'contract'),
+);
 
 export function contractSchema(): GraphQLSchema {
-  return buildSchema(readFileSync(path.join(CONTRACT_DIR, 'schema.graphql'), 'utf8'));
+  const file = path.join(CONTRACT_DIR, 'schema.graphql');
+  if (!existsSync(file))
+    throw new Error(
+      `The contract is not at ${file}. These tests hold the server's schema to the shared contract, ` +
+        `which sits beside the repository (../shared/contract); check it out there, or set ` +
+        `PATHWAYS_CONTRACT_DIR to its directory.`,
+    );
+  return buildSchema(readFileSync(file, 'utf8'));
 }
 
 const isList = (f: GraphQLField<unknown, unknown>) => isListType(getNullableType(f.type));
