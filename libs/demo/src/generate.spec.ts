@@ -108,4 +108,22 @@ describe('demo generator', () => {
     expect(toCopyLine('staff_services', { staff_id: 'a', service_id: 'b' })).toBe('a\tb\n');
     expect(line).toContain('\\N');
   });
+
+  it("escapes COPY's special characters in text and in array elements", () => {
+    const row = {
+      ...small.referrals[0],
+      note: 'tab\there\nnew line\r\\ end',
+      needs: ['a "quoted" need', 'back\\slash', 'tab\tin'],
+      safeguarding_override: true,
+      accepted_at: new Date('2026-01-02T03:04:05.006Z'),
+      version: 3,
+    };
+    const cells = toCopyLine('referrals', row).slice(0, -1).split('\t');
+    const cell = (c: string) => cells[DEMO_COLUMNS.referrals.indexOf(c as never)];
+    expect(cell('note')).toBe('tab\\there\\nnew line\\r\\\\ end');
+    expect(cell('needs')).toBe('{"a \\\\"quoted\\\\" need","back\\\\\\\\slash","tab\\tin"}');
+    expect(cell('safeguarding_override')).toBe('t');
+    expect(cell('accepted_at')).toBe('2026-01-02T03:04:05.006Z');
+    expect(cell('version')).toBe('3');
+  });
 });

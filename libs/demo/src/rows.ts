@@ -316,18 +316,47 @@ export const DEMO_COLUMNS: { readonly [T in DemoTable]: readonly (keyof DemoRows
   }),
 };
 
+/** A character COPY's text format escapes: backslash, tab, newline, carriage return. */
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_SPECIAL_ALL = /[\\\t\n\r]/g;
+const COPY_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+/** Text with COPY's special characters escaped; most values have none, so they are tested for first. */
+function copyText(s: string): string {
+  return COPY_SPECIAL.test(s) ? s.replace(COPY_SPECIAL_ALL, (c) => COPY_ESCAPES[c]) : s;
+}
+
+/** An array literal (`{"a","b"}`), each element quoted, then escaped for COPY as one value. */
+function copyArray(v: readonly unknown[]): string {
+  let literal = '{';
+  for (let i = 0; i < v.length; i++) {
+    if (i > 0) literal += ',';
+    literal += `"${String(v[i]).replace(/["\\]/g, '\\$&')}"`;
+  }
+  return copyText(literal + '}');
+}
+
 function copyValue(v: unknown): string {
-  if (v === null || v === undefined) return '\\N';
-  if (v instanceof Date) return v.toISOString();
-  if (Array.isArray(v))
-    return `{${v.map((x) => `"${String(x).replace(/["\\]/g, '\\$&')}"`).join(',')}}`.replace(
-      /[\\\t\n\r]/g,
-      (c) => (c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r'),
-    );
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  return String(v).replace(/[\\\t\n\r]/g, (c) =>
-    c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',
-  );
+  switch (typeof v) {
+    case 'string':
+      return copyText(v);
+    case 'number':
+      return String(v);
+    case 'boolean':
+      return v ? 't' : 'f';
+    case 'undefined':
+      return '\\N';
+    default:
+      if (v === null) return '\\N';
+      if (v instanceof Date) return v.toISOString();
+      if (Array.isArray(v)) return copyArray(v);
+      return copyText(String(v));
+  }
 }
 
 /**
@@ -336,5 +365,8 @@ function copyValue(v: unknown): string {
  */
 export function toCopyLine<T extends DemoTable>(table: T, row: DemoRows[T]): string {
   const r = row as unknown as Record<string, unknown>;
-  return DEMO_COLUMNS[table].map((c) => copyValue(r[c])).join('\t') + '\n';
+  const columns = DEMO_COLUMNS[table];
+  let line = copyValue(r[columns[0]]);
+  for (let i = 1; i < columns.length; i++) line += '\t' + copyValue(r[columns[i]]);
+  return line + '\n';
 }
