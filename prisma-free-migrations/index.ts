@@ -19,6 +19,7 @@ import { PersonPathwaysKey1764201600062 } from './0062-person-pathways-key.js';
 import { AuditWithoutForeignKeys1764201600063 } from './0063-audit-without-foreign-keys.js';
 import { TimeOrderedLogIds1764201600064 } from './0064-time-ordered-log-ids.js';
 import { WellbeingPairs1764201600065 } from './0065-wellbeing-pairs.js';
+import { InlinedAgeBand1764201600066 } from './0066-inlined-age-band.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   AuditWithoutForeignKeys1764201600063,
   TimeOrderedLogIds1764201600064,
   WellbeingPairs1764201600065,
+  InlinedAgeBand1764201600066,
 ];
