@@ -1,14 +1,8 @@
 import os from 'node:os';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import {
-  DEFAULT_SEED,
-  DEMO_COLUMNS,
-  DEMO_TABLES,
-  type DemoTable,
-  generateDemo,
-  toCopyLine,
-} from '#libs/demo';
+import { DEFAULT_SEED, DEMO_COLUMNS, DEMO_TABLES, type DemoTable, generateDemo } from '#libs/demo';
+import { type Part, unitsInThread } from './copy-units.js';
 import type { DataSize } from './options.js';
 
 export interface LoadReport {
@@ -45,7 +39,8 @@ async function dropSecondaryIndexes(url: string): Promise<IndexDef[]> {
          JOIN pg_class t ON t.oid = i.indrelid
          JOIN pg_namespace n ON n.oid = t.relnamespace
         WHERE n.nspname = current_schema() AND t.relname = ANY($1::text[])
-          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)`,
+          AND NOT EXISTS (SELECT 1 FROM pg_constraint k WHERE k.conindid = i.indexrelid)
+        ORDER BY pg_relation_size(t.oid) DESC, ix.relname`,
       [DEMO_TABLES as string[]],
     );
     for (const r of rows) await c.query(`DROP INDEX ${r.name}`);
@@ -55,35 +50,78 @@ async function dropSecondaryIndexes(url: string): Promise<IndexDef[]> {
   }
 }
 
-/** Builds the indexes again, two at a time (one per core), largest tables first; returns each one's seconds. */
-async function rebuildIndexes(url: string, defs: IndexDef[]): Promise<Map<string, number>> {
-  const queue = [...defs];
+/**
+ * Runs statements over `connections` connections at once (one per core), in the order given, each
+ * connection taking the next when it is done; returns each statement's seconds under its name.
+ */
+async function runQueued(
+  url: string,
+  work: readonly { name: string; sql: string }[],
+  connections: number,
+  setup: readonly string[] = [],
+): Promise<Map<string, number>> {
+  const queue = [...work];
   const took = new Map<string, number>();
   const worker = async () => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
     try {
-      await c.query(`SET maintenance_work_mem = '256MB'`);
-      for (let d = queue.shift(); d; d = queue.shift()) {
+      for (const sql of setup) await c.query(sql);
+      for (let w = queue.shift(); w; w = queue.shift()) {
         const t0 = performance.now();
-        await c.query(d.definition);
-        took.set(d.name, (performance.now() - t0) / 1000);
+        await c.query(w.sql);
+        took.set(w.name, (performance.now() - t0) / 1000);
       }
     } finally {
       await c.end();
     }
   };
-  await Promise.all([worker(), worker()]);
+  await Promise.all(Array.from({ length: connections }, worker));
   return took;
 }
 
+/** Builds the indexes again, two at a time (one per core), largest tables first; returns each one's seconds. */
+function rebuildIndexes(url: string, defs: IndexDef[]): Promise<Map<string, number>> {
+  return runQueued(
+    url,
+    defs.map((d) => ({ name: d.name, sql: d.definition })),
+    2,
+    [`SET maintenance_work_mem = '256MB'`],
+  );
+}
+
+/**
+ * VACUUM (ANALYZE) of every table of the schema, two at a time, largest first: the visibility map,
+ * hint bits and statistics autovacuum would leave, in about half the time of one VACUUM of the
+ * database on two cores.
+ */
+async function vacuumTables(url: string): Promise<Map<string, number>> {
+  const c = new pg.Client({ connectionString: url });
+  await c.connect();
+  let tables: { name: string }[];
+  try {
+    ({ rows: tables } = await c.query<{ name: string }>(
+      `SELECT quote_ident(c.relname) AS name FROM pg_class c
+        WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'm')
+        ORDER BY pg_total_relation_size(c.oid) DESC, c.relname`,
+    ));
+  } finally {
+    await c.end();
+  }
+  return runQueued(
+    url,
+    tables.map((t) => ({ name: t.name, sql: `VACUUM (ANALYZE) ${t.name}` })),
+    2,
+  );
+}
+
 /** One COPY ... FROM STDIN of already formatted lines. */
-function copyText(client: pg.Client, table: DemoTable, text: string): Promise<void> {
+function copyData(client: pg.Client, table: DemoTable, data: Uint8Array): Promise<void> {
   const stream = client.query(copyFrom(`COPY ${table} (${DEMO_COLUMNS[table].join(', ')}) FROM STDIN`));
   return new Promise((resolve, reject) => {
     stream.on('finish', () => resolve());
     stream.on('error', reject);
-    stream.end(text);
+    stream.end(Buffer.from(data.buffer, data.byteOffset, data.byteLength));
   });
 }
 
@@ -175,39 +213,12 @@ export function peopleFor(size: DataSize): {
 /** People per generated chunk: one COPY per table per chunk, so fewer, larger statements. */
 const CHUNK_PEOPLE = 500;
 
-/** A table's rows of one chunk, formatted for COPY. */
-interface Part {
-  table: DemoTable;
-  text: string;
-  rows: number;
-}
-
-/**
- * The generator's batches grouped into units that must be loaded in order: the partnership first,
- * then one unit per chunk of people (its people, consents, referrals, events, assessments and
- * outcomes, in foreign-key order). Different chunks hold different people, so their units are
- * independent of each other.
- */
-function* units(options: Parameters<typeof generateDemo>[0]): Generator<Part[]> {
-  let unit: Part[] = [];
-  for (const batch of generateDemo(options)) {
-    if (batch.table === 'people' && unit.length > 0) {
-      yield unit;
-      unit = [];
-    }
-    let text = '';
-    for (const row of batch.rows) text += toCopyLine(batch.table, row as never);
-    unit.push({ table: batch.table, text, rows: batch.rows.length });
-  }
-  if (unit.length > 0) yield unit;
-}
-
 /**
  * Loads the demo partnership at the given size with the demo library's deterministic streaming
  * generator: one COPY per table per chunk of people. The partnership goes first; the chunks then
- * go over one connection per core ("lanes"), each chunk in foreign-key order on one lane, while
- * this process formats the next chunk. The secondary indexes are built after the load and a
- * VACUUM ANALYZE ends it.
+ * go over one connection per core ("lanes"), each chunk in foreign-key order on one lane, while a
+ * worker thread formats the next chunks (copy-units.ts). The secondary indexes are built after the
+ * load and a VACUUM ANALYZE ends it.
  */
 export async function loadDataset(
   url: string,
@@ -255,13 +266,13 @@ export async function loadDataset(
       if (superuser) await lane.query('SET session_replication_role = replica');
     }
     const load = async (lane: pg.Client, unit: Part[]) => {
-      for (const part of unit) await copyText(lane, part.table, part.text);
+      for (const part of unit) await copyData(lane, part.table, part.data);
     };
     const busy: (Promise<number> | null)[] = lanes.map(() => null);
     let first = true;
     let failure: unknown = null;
     try {
-      for (const unit of units(options)) {
+      for await (const unit of unitsInThread(options)) {
         for (const part of unit) rows[part.table] = (rows[part.table] ?? 0) + part.rows;
         if (first) {
           // The partnership: every chunk refers to it, so it is in before any chunk starts.
@@ -311,13 +322,7 @@ export async function loadDataset(
     .join(', ');
   log(`  indexes and summary built in ${indexSeconds.toFixed(1)} s (slowest: ${slowest}); VACUUM ANALYZE...`);
   const v0 = performance.now();
-  const c = new pg.Client({ connectionString: url });
-  await c.connect();
-  try {
-    await c.query('VACUUM (ANALYZE)');
-  } finally {
-    await c.end();
-  }
+  await vacuumTables(url);
   const vacuumSeconds = (performance.now() - v0) / 1000;
   return {
     copySeconds,
