@@ -21,6 +21,7 @@ import { TimeOrderedLogIds1764201600064 } from './0064-time-ordered-log-ids.js';
 import { WellbeingPairs1764201600065 } from './0065-wellbeing-pairs.js';
 import { InlinedAgeBand1764201600066 } from './0066-inlined-age-band.js';
 import { ReferralGroupsRebuildInOnePass1764201600067 } from './0067-referral-groups-rebuild-in-one-pass.js';
+import { PersonPathwaysKeyIndex1764201600068 } from './0068-person-pathways-key-index.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   WellbeingPairs1764201600065,
   InlinedAgeBand1764201600066,
   ReferralGroupsRebuildInOnePass1764201600067,
+  PersonPathwaysKeyIndex1764201600068,
 ];
