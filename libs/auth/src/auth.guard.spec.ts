@@ -108,14 +108,14 @@ describe('AuthGuard', () => {
       expect(r.lookups.n).toBe(0);
       expect(r.ctx.isSignedIn).toBe(false);
       expect(r.ctx.credential.role).toBe(Role.KEY_WORKER);
-      r.ctx.callerConfirmed();
+      r.ctx.callerChecked(true);
       expect(r.ctx.isSignedIn).toBe(true);
     });
 
     it('a statement that refuses the caller makes the rest of the request UNAUTHENTICATED', async () => {
       const r = request(actor(Role.KEY_WORKER), null);
       expect(await r.run()).toBe('allowed');
-      expect(() => r.ctx.callerRefused()).toThrow(AppError);
+      expect(() => r.ctx.callerChecked(false)).toThrow(AppError);
       expect(() => r.ctx.actor).toThrow(AppError);
       expect(await r.ctx.resolveActor()).toBeNull();
       expect(r.lookups.n).toBe(0);

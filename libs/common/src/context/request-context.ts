@@ -71,7 +71,7 @@ export class RequestContext {
   }
 
   /** A statement found the claimed caller active, at its token's generation: the claims hold. */
-  callerConfirmed(): void {
+  private callerConfirmed(): void {
     if (!this.authResolved && this.assumed) {
       this.verified = this.assumed;
       this.authResolved = true;
@@ -79,7 +79,7 @@ export class RequestContext {
   }
 
   /** A statement found the claimed caller unknown, deactivated or changed: UNAUTHENTICATED. */
-  callerRefused(): never {
+  private callerRefused(): never {
     this.verified = null;
     this.assumed = null;
     this.authResolved = true;
