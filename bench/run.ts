@@ -14,7 +14,7 @@ import { freePort, runMigrations } from '#libs/database';
 import { loadDataset, type LoadReport } from './lib/dataset.js';
 import { type BenchActors, createBenchActors, JOURNEY_ENTRIES, REFERRER_ROLE } from './lib/fixtures.js';
 import type { HttpLoadPlan, LoadResult } from './lib/load-plan.js';
-import { type BenchOptions, parseOptions } from './lib/options.js';
+import { type BenchOptions, parseOptions, runMode } from './lib/options.js';
 import { type BenchDatabase, provisionDatabase } from './lib/postgres.js';
 import * as Q from './lib/queries.js';
 import { formatTable, type Row, type Target, verdict } from './lib/report.js';
@@ -615,7 +615,7 @@ async function main(): Promise<void> {
   const loadAtStart = os.loadavg();
   const commit = gitCommit(); // the code that runs: read now, not after a long run
   log(
-    `${opts.quick ? 'quick' : 'full'} run: ${JSON.stringify(opts.size)} on ${os.cpus().length} cores, load average ${os
+    `${runMode(opts)} run: ${JSON.stringify(opts.size)} on ${os.cpus().length} cores, load average ${os
       .loadavg()
       .map((l) => l.toFixed(2))
       .join(' ')}`,
@@ -709,12 +709,12 @@ async function main(): Promise<void> {
     const outDir = path.join(ROOT, 'bench', 'results');
     await mkdir(outDir, { recursive: true });
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');
-    const file = path.join(outDir, `${stamp}-${opts.quick ? 'quick' : 'full'}.json`);
+    const file = path.join(outDir, `${stamp}-${runMode(opts)}.json`);
     await writeFile(
       file,
       JSON.stringify(
         {
-          mode: opts.quick ? 'quick' : 'full',
+          mode: runMode(opts),
           at: new Date().toISOString(),
           commit,
           machine: {

@@ -7,6 +7,11 @@ export interface DataSize {
 
 export interface BenchOptions {
   quick: boolean;
+  /**
+   * Whether the run is less than the whole table at the default size and lengths (`--only`,
+   * `--scale` other than 1, or a run length given): an experiment, not a record to compare runs by.
+   */
+  partial: boolean;
   size: DataSize;
   /** Only run scenarios whose id contains one of these (all when empty). */
   only: string[];
@@ -33,6 +38,17 @@ export interface BenchOptions {
 export const FULL_SIZE: DataSize = { people: 100_000, referrals: 1_000_000 };
 export const QUICK_SIZE: DataSize = { people: 5_000, referrals: 50_000 };
 
+/** The options that change how long a measurement lasts. */
+const RUN_LENGTHS = ['write-requests', 'read-requests', 'analytics-requests', 'soak-seconds'] as const;
+
+/**
+ * What the run is called in its header, its JSON (`mode`) and its results file: `quick` or `full`,
+ * with `-partial` when it is not the whole table at the default size and lengths.
+ */
+export function runMode(opts: Pick<BenchOptions, 'quick' | 'partial'>): string {
+  return `${opts.quick ? 'quick' : 'full'}${opts.partial ? '-partial' : ''}`;
+}
+
 function value(argv: readonly string[], name: string): string | undefined {
   const prefix = `--${name}=`;
   const hit = argv.find((a) => a.startsWith(prefix));
@@ -58,13 +74,16 @@ export function parseOptions(argv: readonly string[], env: NodeJS.ProcessEnv): B
     people: Math.round(base.people * scale),
     referrals: Math.round(base.referrals * scale),
   };
+  const only = (value(argv, 'only') ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
+  const lengthGiven = RUN_LENGTHS.some((name) => value(argv, name) !== undefined);
   return {
     quick,
+    partial: only.length > 0 || scale !== 1 || lengthGiven,
     size,
-    only: (value(argv, 'only') ?? '')
-      .split(',')
-      .map((s) => s.trim())
-      .filter(Boolean),
+    only,
     writeRequests: positiveInt(value(argv, 'write-requests'), 'write-requests') ?? (quick ? 1_500 : 30_000),
     readRequests: positiveInt(value(argv, 'read-requests'), 'read-requests') ?? (quick ? 600 : 10_000),
     analyticsRequests:
