@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { mkdir } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from './server';
@@ -19,7 +20,13 @@ const ADMIN = process.env.E2E_ADMIN ?? 'admin@calderbrook.example';
 const SHOWCASE = { search: 'Haddad', name: 'Farah Haddad' };
 /** Makes this run's referral recognisable (and countable) even on a server that earlier runs used. */
 const NOTE = `Low mood since the move; would like to meet people (${Date.now().toString(36)}).`;
-const SCREENSHOTS = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
+/**
+ * Where the screens are photographed: the README's docs/screenshots only when asked
+ * (`E2E_SCREENSHOTS_DIR=docs/screenshots npm run test:web`), so that a test run leaves the work tree as it was.
+ */
+const SCREENSHOTS = path.resolve(
+  process.env.E2E_SCREENSHOTS_DIR || path.join(os.tmpdir(), 'pathways-e2e-screenshots'),
+);
 
 let server: RunningServer;
 let browser: Browser;
@@ -143,7 +150,7 @@ describe('staff console in a real browser', () => {
     personUrl = page.url();
     expect(await page.locator('.app-timeline__item').count()).toBeGreaterThan(0);
     await page.screenshot({
-      path: `${SCREENSHOTS}journey.png`,
+      path: path.join(SCREENSHOTS, 'journey.png'),
       fullPage: true,
       clip: { x: 0, y: 0, width: 1280, height: 1500 },
     });
@@ -224,7 +231,7 @@ describe('staff console in a real browser', () => {
     const accepted = page.locator('section.nhsuk-card', { hasText: NOTE });
     await accepted.getByRole('button', { name: 'Start', exact: true }).waitFor();
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SCREENSHOTS}inbox.png` });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'inbox.png') });
 
     // Meanwhile a colleague starts it: acting on the stale card is a CONFLICT, which reloads and says what changed.
     await startReferralElsewhere(NOTE);
@@ -243,7 +250,7 @@ describe('staff console in a real browser', () => {
     await page.getByRole('heading', { name: 'Partnership dashboard' }).waitFor();
     await page.getByRole('heading', { name: 'Flows between threads' }).waitFor();
     await expect(page.locator('#disclosure-footnote').textContent()).resolves.toMatch(/Disclosure control/);
-    await page.screenshot({ path: `${SCREENSHOTS}dashboard.png`, fullPage: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
     await audit('dashboard');
     await signOut();
   });
