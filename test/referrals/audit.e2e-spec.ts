@@ -150,6 +150,35 @@ describe('audit trail (CONTRACT.md section 3)', () => {
     expect([errorCode(bad), bad.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', 'after']);
   });
 
+  it('is newest first by number, and pages lose and repeat nothing, when the numbers gain a digit', async () => {
+    // The next events are numbered across 99,999 → 100,000 (as text, "99999" sorts after "100000").
+    await t.db.query(
+      `SELECT setval(pg_get_serial_sequence('audit_events', 'seq'),
+                     greatest(99_994, (SELECT coalesce(max(seq), 0) FROM audit_events)))`,
+    );
+    const { personId } = await referAtoB(t, w);
+    for (let i = 0; i < 4; i++) ok(await t.gql(Q.person, { id: personId }, w.b.worker.token), 'person');
+    const expected = (
+      await t.db.query('SELECT id, seq FROM audit_events WHERE person_id = $1 ORDER BY seq DESC', [personId])
+    ).map((r) => r.id);
+    const seqs = await t.db.query('SELECT min(seq)::int AS lo, max(seq)::int AS hi FROM audit_events');
+    expect([seqs[0].lo < 100_000, seqs[0].hi >= 100_000]).toEqual([true, true]);
+
+    const paged: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const page = ok(await t.gql(Q.audit, { personId, first: 3, after }, w.admin.token), 'auditEvents');
+      paged.push(...page.nodes.map((n: any) => n.id));
+      if (!page.pageInfo.hasNextPage) break;
+      after = page.pageInfo.endCursor;
+    }
+    expect(paged).toEqual(expected);
+
+    const [newest] = await t.db.query('SELECT id FROM audit_events ORDER BY seq DESC LIMIT 1');
+    const first = ok(await t.gql(Q.audit, { first: 1 }, w.admin.token), 'auditEvents');
+    expect(first.nodes.map((n: any) => n.id)).toEqual([newest.id]);
+  });
+
   it('cannot be changed or deleted', async () => {
     await expect(t.db.query(`UPDATE audit_events SET action = 'x'`)).rejects.toThrow(/append-only/);
     await expect(t.db.query(`DELETE FROM audit_events`)).rejects.toThrow(/append-only/);

@@ -26,13 +26,16 @@ export class AuditQueryService {
     if ((personId != null && !isUuid(personId)) || (staffId != null && !isUuid(staffId))) {
       return { nodes: [], pageInfo: { hasNextPage: false, endCursor: null } };
     }
+    // ORDER BY names the table's column: a bare `seq` would be the output column, the text, and
+    // sort 999 after 1000 (and the index on seq could not serve it).
     const rows = await this.db.query<AuditEventRow>(
-      `SELECT id, seq::text AS seq, at, staff_id, organisation_id, action, outcome, person_id, request_id
-         FROM audit_events
-        WHERE ($1::uuid IS NULL OR person_id = $1)
-          AND ($2::uuid IS NULL OR staff_id = $2)
-          AND ($3::bigint IS NULL OR seq < $3)
-        ORDER BY seq DESC
+      `SELECT e.id, e.seq::text AS seq, e.at, e.staff_id, e.organisation_id, e.action, e.outcome, e.person_id,
+              e.request_id
+         FROM audit_events e
+        WHERE ($1::uuid IS NULL OR e.person_id = $1)
+          AND ($2::uuid IS NULL OR e.staff_id = $2)
+          AND ($3::bigint IS NULL OR e.seq < $3)
+        ORDER BY e.seq DESC
         LIMIT $4`,
       [personId ?? null, staffId ?? null, before, first + 1],
     );
