@@ -85,6 +85,18 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       expect(after).toBe(n);
     });
 
+    it.each([
+      ['familyName', { givenName: 'A' }],
+      ['equality.nickname', { givenName: 'A', familyName: 'B', equality: { nickname: 'x' } }],
+      ['favouriteColour', { givenName: 'A', familyName: 'B', favouriteColour: 'blue' }],
+    ])(
+      'a required input field missing from the variables, or one the input does not have, is named: %s',
+      async (field, input) => {
+        const res = await register(w.a.worker.token, input);
+        expect([errorCode(res), res.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', field]);
+      },
+    );
+
     it('an impossible date in variables is BAD_USER_INPUT', async () => {
       expect(
         errorCode(

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { AppError, ErrorCode } from '#libs/common';
-import { formatError, INTERNAL_MARK, withoutEchoedValue } from './format-error.js';
+import { fieldFromCoercionMessage, formatError, INTERNAL_MARK, withoutEchoedValue } from './format-error.js';
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
 
@@ -35,6 +35,39 @@ describe('formatError', () => {
       code: 'BAD_USER_INPUT',
       field: 'category',
     });
+  });
+
+  it.each([
+    [
+      'Variable "$i" got invalid value { personId: "p" }; Field "toServiceId" of required type "ID!" was not provided.',
+      'toServiceId',
+    ],
+    [
+      'Variable "$input" got invalid value { disabled: true } at "input.equality"; Field "disability" of required type "Boolean!" was not provided.',
+      'equality.disability',
+    ],
+    [
+      'Variable "$input" got invalid value { route: "STAFF", bogus: 1 }; Field "bogus" is not defined by type "MakeReferralInput". Did you mean "route"?',
+      'bogus',
+    ],
+    [
+      'Variable "$input" got invalid value "x" at "input.needs[0]"; Value "x" does not exist in "Need" enum.',
+      'needs[0]',
+    ],
+    ['Variable "$personId" got invalid value 5; ID cannot represent value: 5', 'personId'],
+    ['Variable "$input" of required type "MakeReferralInput!" was not provided.', 'input'],
+  ])('names the input field of %j', (msg, field) => {
+    const e = new GraphQLError(msg, { extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatError({ message: msg, extensions: { code: 'BAD_USER_INPUT' } }, e).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field,
+    });
+  });
+
+  it('reads the field from the reason, not from an echoed value that looks like one', () => {
+    const msg =
+      'Variable "$i" got invalid value { note: "at \\"input.note\\"; Field \\"x\\"" }; Field "toServiceId" of required type "ID!" was not provided.';
+    expect(fieldFromCoercionMessage(withoutEchoedValue(msg))).toBe('toServiceId');
   });
 
   it('does not echo the rejected variable value', () => {

@@ -46,10 +46,27 @@ function isUnstorableText(e: unknown): boolean {
 /** Marks an error the client must see only as INTERNAL_SERVER_ERROR; the request id is added per request. */
 export const INTERNAL_MARK = 'pathways:internal';
 
-/** `Variable "$input" got invalid value … at "input.postcode"` → "postcode". */
-function fieldFromCoercionMessage(message: string): string | undefined {
-  const at = /at "([^"]+)"/.exec(message);
-  if (at) return at[1].split('.').slice(1).join('.') || at[1];
+const INVALID_AT = /^Variable "\$([^"]+)" has an invalid value(?: at "([^"]*)")?: ([\s\S]*)$/;
+/** The input field a reason names within the value at its path (missing, or not in the input type). */
+const NAMED_IN_REASON =
+  /^Field "([^"]+)" (?:of required type "[^"]*" was not provided|is not defined by type "[^"]*")/;
+
+/**
+ * The input field a variable coercion error is about, from its message as withoutEchoedValue
+ * words it: `… at "input.postcode": …` → "postcode"; a field missing from, or unknown to, the
+ * value at that path → that field (`… at "input.equality": Field "disability" of required type …
+ * was not provided` → "equality.disability"; with no path, just "disability"); otherwise the
+ * variable's name.
+ */
+export function fieldFromCoercionMessage(message: string): string | undefined {
+  const invalid = INVALID_AT.exec(message);
+  if (invalid) {
+    const [, variable, at, reason] = invalid;
+    const path = at ? at.split('.').slice(1) : [];
+    const named = NAMED_IN_REASON.exec(reason);
+    if (named) path.push(named[1]);
+    return path.join('.') || variable;
+  }
   const v = /^Variable "\$([^"]+)"/.exec(message);
   return v ? v[1] : undefined;
 }
@@ -122,12 +139,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     for (const [k, v] of Object.entries(formatted.extensions ?? {})) {
       if (k !== 'stacktrace' && k !== 'exception' && k !== 'code') extensions[k] = v;
     }
-    if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
-      const field = fieldFromCoercionMessage(formatted.message);
-      if (field) extensions.field = field;
-    }
     const message =
       code === ErrorCode.BAD_USER_INPUT ? withoutEchoedValue(formatted.message) : formatted.message;
+    if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
+      const field = fieldFromCoercionMessage(message);
+      if (field) extensions.field = field;
+    }
     return { ...base, message, extensions };
   }
   if (
