@@ -45,6 +45,34 @@ describe('the HTTP surface (CONTRACT.md sections 6 and 10)', () => {
     expect(res.text).not.toMatch(LEAK);
   });
 
+  it.each([
+    [
+      'a subscription (the schema has none)',
+      { query: 'subscription { me { id } }' },
+      'GRAPHQL_VALIDATION_FAILED',
+    ],
+    [
+      'two operations and no operationName',
+      { query: 'query A { me { id } } query B { me { id } }' },
+      'BAD_REQUEST',
+    ],
+    [
+      'an operationName the document does not have',
+      { query: 'query A { me { id } }', operationName: 'B' },
+      'BAD_REQUEST',
+    ],
+    [
+      'a persisted-query hash instead of the query',
+      { extensions: { persistedQuery: { version: 1, sha256Hash: 'a'.repeat(64) } } },
+      'BAD_REQUEST',
+    ],
+  ])('answers %s with a code of the contract, nothing internal', async (_what, body, code) => {
+    const res = await t.http().post('/graphql').set('content-type', 'application/json').send(body);
+    expect(res.body.errors.map((e: any) => e.extensions.code)).toEqual([code]);
+    expect(res.body.errors[0].extensions.requestId).toBeUndefined();
+    expect(res.text).not.toMatch(LEAK);
+  });
+
   it('refuses a simple GET without preflight headers (CSRF prevention)', async () => {
     const res = await t.http().get('/graphql').query({ query: '{ __typename }' });
     expect(res.status).toBe(400);

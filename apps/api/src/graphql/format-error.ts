@@ -10,11 +10,19 @@ const APOLLO_PASS_THROUGH = new Set<string>([
   ErrorCode.GRAPHQL_VALIDATION_FAILED,
   ErrorCode.BAD_USER_INPUT,
   ErrorCode.BAD_REQUEST,
-  ErrorCode.PERSISTED_QUERY_NOT_FOUND,
-  ErrorCode.PERSISTED_QUERY_NOT_SUPPORTED,
-  ErrorCode.OPERATION_RESOLUTION_FAILURE,
   ErrorCode.QUERY_TOO_COMPLEX,
 ]);
+
+/**
+ * Apollo's request-level codes that the contract does not list (CONTRACT.md section 2: every code is
+ * one of its own): a request that names no operation, or one the document does not have, or sends a
+ * persisted-query hash instead of the query, is a malformed request, BAD_REQUEST, with Apollo's message.
+ */
+const APOLLO_BAD_REQUEST: Readonly<Record<string, string | null>> = {
+  OPERATION_RESOLUTION_FAILURE: null,
+  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not supported: send the query text.',
+  PERSISTED_QUERY_NOT_FOUND: 'Persisted queries are not supported: send the query text.',
+};
 
 /** The error a resolver (or Apollo) actually threw, under any GraphQLError wrappers. */
 function unwrap(error: unknown): unknown {
@@ -134,6 +142,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (mapped) return { ...base, message: mapped.message, extensions: { ...mapped.extensions } };
   }
   const code = formatted.extensions?.code;
+  if (
+    typeof code === 'string' &&
+    Object.hasOwn(APOLLO_BAD_REQUEST, code) &&
+    original instanceof GraphQLError
+  ) {
+    return {
+      ...base,
+      message: APOLLO_BAD_REQUEST[code] ?? formatted.message,
+      extensions: { code: ErrorCode.BAD_REQUEST },
+    };
+  }
   if (typeof code === 'string' && APOLLO_PASS_THROUGH.has(code) && original instanceof GraphQLError) {
     const extensions: Record<string, unknown> = { code };
     for (const [k, v] of Object.entries(formatted.extensions ?? {})) {

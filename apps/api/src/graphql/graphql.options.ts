@@ -14,6 +14,7 @@ import { formatError } from './format-error.js';
 import { requestPlugin } from './request-plugin.js';
 import { costLimitPlugin } from './limits/limits.plugin.js';
 import { QUERY_LIMITS, queryLimitRules } from './limits/query-limits.js';
+import { knownOperationTypesRule } from './operation-types.rule.js';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { rateLimitPlugin } from '../rate-limit/rate-limit.plugin.js';
@@ -67,7 +68,7 @@ export function graphqlOptions(
     // Abuse limits (CONTRACT.md section 10), all before execution: tokens while parsing, depth,
     // aliases and directives while validating, cost (needs the variables) once the operation is known.
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    validationRules: queryLimitRules(),
+    validationRules: [...queryLimitRules(), knownOperationTypesRule],
     plugins: [
       // Apollo's cache-control plugin wraps every field's resolver to collect cache hints; the API
       // gives none (every response is personal or per-caller), so it is replaced by noStore().

@@ -11,13 +11,10 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   QUERY_TOO_COMPLEX = 'QUERY_TOO_COMPLEX',
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
-  // Apollo's own codes, passed through unchanged.
+  // Apollo's own codes, passed through unchanged (CONTRACT.md section 2 lists these three only).
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   BAD_REQUEST = 'BAD_REQUEST',
-  PERSISTED_QUERY_NOT_FOUND = 'PERSISTED_QUERY_NOT_FOUND',
-  PERSISTED_QUERY_NOT_SUPPORTED = 'PERSISTED_QUERY_NOT_SUPPORTED',
-  OPERATION_RESOLUTION_FAILURE = 'OPERATION_RESOLUTION_FAILURE',
 }
 
 export const CLIENT_ERROR_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
@@ -39,7 +36,4 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, string> = {
   GRAPHQL_PARSE_FAILED: 'The query could not be parsed.',
   GRAPHQL_VALIDATION_FAILED: 'The query does not fit the schema.',
   BAD_REQUEST: 'The request is malformed.',
-  PERSISTED_QUERY_NOT_FOUND: 'Persisted query not found.',
-  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not supported.',
-  OPERATION_RESOLUTION_FAILURE: 'The operation could not be resolved.',
 };
