@@ -97,17 +97,17 @@ describe('referral life cycle (CONTRACT.md section 5)', () => {
       'transitionReferral',
     );
     expect(r.status).toBe('CANCELLED');
-    // A colleague who did not create it is not a corrector.
-    expect(
-      errorCode(
-        await transition(w.a.worker2.token, {
-          referralId: id,
-          to: 'ENTERED_IN_ERROR',
-          reason: 'DUPLICATE',
-          expectedVersion: 3,
-        }),
-      ),
-    ).toBe('FORBIDDEN');
+    // A colleague who did not create it is not a corrector; the refusal says who may.
+    const refused = await transition(w.a.worker2.token, {
+      referralId: id,
+      to: 'ENTERED_IN_ERROR',
+      reason: 'DUPLICATE',
+      expectedVersion: 3,
+    });
+    expect([errorCode(refused), refused.errors![0].message]).toEqual([
+      'FORBIDDEN',
+      'Only the staff member who made it, or a service manager of either organisation, may move this referral to ENTERED_IN_ERROR.',
+    ]);
   });
 
   describe('reasons', () => {

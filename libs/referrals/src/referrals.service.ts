@@ -23,7 +23,12 @@ import {
 } from './rules/make-referral-input.js';
 import { normaliseTransitionInput } from './rules/transition-input.js';
 import { transitionSources } from './rules/transition-sources.js';
-import { allowedTransitions, type ReferralParty, transitionParty } from './rules/transitions.js';
+import {
+  allowedTransitions,
+  type ReferralParty,
+  transitionParty,
+  wrongPartyMessage,
+} from './rules/transitions.js';
 
 /** The row of MAKE_REFERRAL_CHECKS: the checks, then an earlier referral with the same key (or nulls). */
 interface MakeChecksRow extends ReferralRow {
@@ -270,8 +275,7 @@ export class ReferralsService {
             `A ${ref.status} referral cannot move to ${input.to}.`,
             { allowed: allowedTransitions(ref.status, parties) },
           );
-        if (!parties.has(party))
-          throw AppError.forbidden(`Only the ${party.toLowerCase()} may move this referral to ${input.to}.`);
+        if (!parties.has(party)) throw AppError.forbidden(wrongPartyMessage(party, input.to));
 
         // Guarded by the version the caller saw: a change since then writes nothing.
         const updated = await this.db.one<ReferralRow>(TRANSITION_REFERRAL, [

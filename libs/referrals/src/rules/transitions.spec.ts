@@ -6,6 +6,7 @@ import {
   type ReferralStatusName,
   TRANSITIONS,
   transitionParty,
+  wrongPartyMessage,
 } from './transitions.js';
 
 // The contract's table, written out independently of TRANSITIONS (CONTRACT.md section 5).
@@ -80,4 +81,32 @@ describe('referral transition table', () => {
       expect(allowedTransitions(from, new Set(parties))).toEqual(expected);
     },
   );
+});
+
+describe('wrongPartyMessage', () => {
+  it.each([
+    [
+      'RECEIVER',
+      'ACCEPTED',
+      'Only staff of the organisation of the service it was sent to may move this referral to ACCEPTED.',
+    ],
+    [
+      'REFERRER',
+      'CANCELLED',
+      'Only staff of the organisation that made it may move this referral to CANCELLED.',
+    ],
+    [
+      'CORRECTOR',
+      'ENTERED_IN_ERROR',
+      'Only the staff member who made it, or a service manager of either organisation, may move this referral to ENTERED_IN_ERROR.',
+    ],
+  ] as [ReferralParty, ReferralStatusName, string][])('%s → %s says who may: %s', (party, to, message) => {
+    expect(wrongPartyMessage(party, to)).toBe(message);
+  });
+
+  it('names no internal party for any transition of the table', () => {
+    for (const from of REFERRAL_STATUSES)
+      for (const [to, party] of Object.entries(TRANSITIONS[from]) as [ReferralStatusName, ReferralParty][])
+        expect(wrongPartyMessage(party, to)).not.toMatch(/receiver|referrer|corrector/i);
+  });
 });

@@ -92,3 +92,15 @@ export function allowedTransitions(
   const row = TRANSITIONS[from] ?? {};
   return (Object.keys(row) as ReferralStatusName[]).filter((to) => parties.has(row[to]!));
 }
+
+/** Who each party is, in words a member of staff recognises (for the FORBIDDEN message). */
+const PARTY_IN_WORDS: Readonly<Record<ReferralParty, string>> = {
+  RECEIVER: 'staff of the organisation of the service it was sent to',
+  REFERRER: 'staff of the organisation that made it',
+  CORRECTOR: 'the staff member who made it, or a service manager of either organisation,',
+};
+
+/** The FORBIDDEN message of a transition that exists, asked for by someone who is not `party`. */
+export function wrongPartyMessage(party: ReferralParty, to: ReferralStatusName): string {
+  return `Only ${PARTY_IN_WORDS[party]} may move this referral to ${to}.`;
+}
