@@ -154,7 +154,7 @@ describe('audit trail (CONTRACT.md section 3)', () => {
     // The next events are numbered across 99,999 → 100,000 (as text, "99999" sorts after "100000").
     await t.db.query(
       `SELECT setval(pg_get_serial_sequence('audit_events', 'seq'),
-                     greatest(99_994, (SELECT coalesce(max(seq), 0) FROM audit_events)))`,
+                     greatest(99994, (SELECT coalesce(max(seq), 0) FROM audit_events)))`,
     );
     const { personId } = await referAtoB(t, w);
     for (let i = 0; i < 4; i++) ok(await t.gql(Q.person, { id: personId }, w.b.worker.token), 'person');
