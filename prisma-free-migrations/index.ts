@@ -22,6 +22,7 @@ import { WellbeingPairs1764201600065 } from './0065-wellbeing-pairs.js';
 import { InlinedAgeBand1764201600066 } from './0066-inlined-age-band.js';
 import { ReferralGroupsRebuildInOnePass1764201600067 } from './0067-referral-groups-rebuild-in-one-pass.js';
 import { PersonPathwaysKeyIndex1764201600068 } from './0068-person-pathways-key-index.js';
+import { InstanceFacts1764201600069 } from './0069-instance-facts.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -49,4 +50,5 @@ export const MIGRATIONS = [
   InlinedAgeBand1764201600066,
   ReferralGroupsRebuildInOnePass1764201600067,
   PersonPathwaysKeyIndex1764201600068,
+  InstanceFacts1764201600069,
 ];

@@ -4,7 +4,7 @@ import {
   DEMO_TABLES,
   demoLogins,
   generateDemo,
-  seedDemoIfEmpty,
+  seedDemoOnStart,
   SHOWCASE_PERSON_ID,
 } from '#libs/demo';
 import { loadConfig } from '../../apps/api/src/config.js';
@@ -28,7 +28,11 @@ describe('demo seeding', () => {
       expected[b.table] = (expected[b.table] ?? 0) + b.rows.length;
 
     const before = t.db.counter.count;
-    const result = await seedDemoIfEmpty(t.db, { people: 300, asOf: AS_OF, passwordHash: 'x' });
+    const result = await seedDemoOnStart(t.db, 'requested', async () => ({
+      people: 300,
+      asOf: AS_OF,
+      passwordHash: 'x',
+    }));
     expect(result).not.toBeNull();
     // A few dozen bulk statements, not one per row.
     expect(t.db.counter.count - before).toBeLessThan(60);
@@ -39,7 +43,9 @@ describe('demo seeding', () => {
   });
 
   it('does nothing when the database already has organisations', async () => {
-    expect(await seedDemoIfEmpty(t.db, { people: 10, asOf: AS_OF, passwordHash: 'x' })).toBeNull();
+    expect(
+      await seedDemoOnStart(t.db, 'requested', async () => ({ people: 10, asOf: AS_OF, passwordHash: 'x' })),
+    ).toBeNull();
   });
 
   it('keeps the denormalised referral columns and stage times consistent with the history', async () => {
@@ -99,10 +105,10 @@ describe('demo seeding on first start', () => {
 
   it('seeds once when enabled, and the documented demo logins work with the demo password', async () => {
     const logger = pino({ level: 'silent' });
-    await runStartupTasks({ ...t.config, seedDemo: true }, t.db, logger);
+    await runStartupTasks({ ...t.config, seedDemo: 'first-start' }, t.db, logger);
     const people = await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM people');
     expect(people!.n).toBeGreaterThan(2000);
-    await runStartupTasks({ ...t.config, seedDemo: true }, t.db, logger);
+    await runStartupTasks({ ...t.config, seedDemo: 'first-start' }, t.db, logger);
     expect((await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM people'))!.n).toBe(people!.n);
 
     for (const login of demoLogins()
@@ -124,6 +130,50 @@ describe('demo seeding on first start', () => {
       DATABASE_URL: t.url,
       SEED_DEMO: 'true',
     });
-    expect(config.seedDemo).toBe(false);
+    expect(config.seedDemo).toBe('off');
+  });
+
+  it.each([
+    [{}, 'first-start'],
+    [{ SEED_DEMO: 'false' }, 'off'],
+    [{ SEED_DEMO: 'true' }, 'requested'],
+    [{ DATABASE_URL: 'postgres://x@127.0.0.1/db' }, 'off'],
+    [{ DATABASE_URL: 'postgres://x@127.0.0.1/db', SEED_DEMO: 'true' }, 'requested'],
+    [{ NODE_ENV: 'production' }, 'off'],
+  ])('with %j the demo is seeded: %s', async (env, mode) => {
+    const config = await loadConfig({ AUTH_SECRET: 'x'.repeat(32), DATA_DIR: t.config.dataDir, ...env });
+    expect(config.seedDemo).toBe(mode);
+  });
+});
+
+describe('demo seeding after a first start without it', () => {
+  let t: TestApp;
+  const logger = pino({ level: 'silent' });
+  const people = async () => (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM people'))!.n;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('a first start with SEED_DEMO=false is remembered: a plain restart does not seed', async () => {
+    await runStartupTasks({ ...t.config, seedDemo: 'off' }, t.db, logger);
+    await runStartupTasks({ ...t.config, seedDemo: 'first-start' }, t.db, logger);
+    expect(await people()).toBe(0);
+    expect(await t.db.query(`SELECT fact, value FROM instance_facts`)).toEqual([
+      { fact: 'demo', value: 'not seeded' },
+    ]);
+  });
+
+  it('SEED_DEMO=true still seeds a database that has no organisations, once', async () => {
+    await runStartupTasks({ ...t.config, seedDemo: 'requested' }, t.db, logger);
+    const seeded = await people();
+    expect(seeded).toBeGreaterThan(2000);
+    await runStartupTasks({ ...t.config, seedDemo: 'requested' }, t.db, logger);
+    expect(await people()).toBe(seeded);
+    expect(await t.db.query(`SELECT value FROM instance_facts WHERE fact = 'demo'`)).toEqual([
+      { value: 'seeded' },
+    ]);
   });
 });

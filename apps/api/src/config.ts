@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StartupError } from '#libs/database';
+import type { DemoSeedMode } from '#libs/demo';
 import { DEFAULT_COST_LIMIT } from './graphql/limits/query-cost.js';
 
 /** Everything configurable, read once from the environment (CONTRACT.md sections 1 and 10). */
@@ -13,7 +14,8 @@ export interface AppConfig {
   dataDir: string;
   /** External PostgreSQL; when unset an embedded one runs in DATA_DIR. */
   databaseUrl: string | null;
-  seedDemo: boolean;
+  /** When the demo is seeded (CONTRACT.md section 1; see DemoSeedMode). */
+  seedDemo: DemoSeedMode;
   authSecret: string;
   bootstrapAdmin: { email: string; password: string } | null;
   introspection: boolean;
@@ -83,7 +85,12 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   }
 
   const seedFlag = bool(env, 'SEED_DEMO');
-  const seedDemo = production ? false : databaseUrl ? seedFlag === true : seedFlag !== false;
+  const seedDemo: DemoSeedMode =
+    production || seedFlag === false || (databaseUrl && seedFlag !== true)
+      ? 'off'
+      : seedFlag === true
+        ? 'requested'
+        : 'first-start';
 
   const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim();
   const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;

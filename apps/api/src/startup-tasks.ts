@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import { type Db, StartupError } from '#libs/database';
-import { DEMO_PASSWORD, seedDemoIfEmpty } from '#libs/demo';
+import { DEMO_PASSWORD, type DemoSeedMode, seedDemoOnStart } from '#libs/demo';
 import { bootstrapAdminProblem, ensureBootstrapAdmin, hashPassword } from '#libs/directory';
 import type { AppConfig } from './config.js';
 
@@ -9,16 +9,21 @@ import type { AppConfig } from './config.js';
  * anything else creates an organisation) and the bootstrap administrator.
  */
 export async function runStartupTasks(config: AppConfig, db: Db, logger: Logger): Promise<void> {
-  if (config.seedDemo) await seedDemo(db, logger);
+  await seedDemo(db, config.seedDemo, logger);
   await bootstrapAdmin(config, db, logger);
 }
 
-/** The demo partnership on first start (config.seedDemo is never true in production). */
-async function seedDemo(db: Db, logger: Logger): Promise<void> {
+/**
+ * The demo partnership on the first start, or whenever SEED_DEMO=true finds no organisations
+ * (DemoSeedMode; never in production). Run on every start: a first start without the demo is
+ * remembered too.
+ */
+async function seedDemo(db: Db, mode: DemoSeedMode, logger: Logger): Promise<void> {
   const started = Date.now();
   // One hash shared by every demo login (the demo password is for demo data only).
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  const result = await seedDemoIfEmpty(db, { passwordHash });
+  const result = await seedDemoOnStart(db, mode, async () => ({
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+  }));
   if (!result) return;
   const ms = Date.now() - started;
   logger.info(
