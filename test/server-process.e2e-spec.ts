@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
+import { request } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,9 +17,11 @@ interface Proc {
   exited: Promise<number | null>;
 }
 
-function start(env: Record<string, string>): Proc {
+/** `detached`: the server leads a process group of its own, as `npm start` in a terminal does. */
+function start(env: Record<string, string>, detached = false): Proc {
   let out = '';
   const child = spawn(process.execPath, [MAIN], {
+    detached,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '/root',
@@ -86,6 +89,76 @@ describe('the server process', () => {
     expect(await third.exited).toBe(0);
     console.log(`start-to-healthy: first start ${firstMs} ms, restart ${restartMs} ms`);
   }, 120_000);
+
+  /** Whether a PostgreSQL process serves `dir` (from /proc). */
+  function postgresRunsIn(dir: string): boolean {
+    for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+      try {
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+        if (cmd.includes('postgres') && cmd.includes(dir)) return true;
+      } catch {
+        // gone meanwhile
+      }
+    }
+    return false;
+  }
+
+  it('on Ctrl-C (SIGINT to the whole process group) finishes a request that needs the database, then stops PostgreSQL and exits 0', async () => {
+    const port = await freePort();
+    const proc = start({ DATA_DIR: dataDir, PORT: String(port) }, true);
+    await waitHealthy(port, proc);
+    // A login (it reads the database) whose body arrives only after the signal.
+    const body = JSON.stringify({
+      query: 'mutation { login(email: "nobody@example.org", password: "not-the-password") { token } }',
+    });
+    const answer = new Promise<any>((resolve, reject) => {
+      const req = request(
+        {
+          host: '127.0.0.1',
+          port,
+          path: '/graphql',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        },
+        (res) => {
+          let data = '';
+          res.on('data', (c) => (data += c));
+          res.on('end', () => resolve(JSON.parse(data)));
+        },
+      );
+      req.on('error', reject);
+      req.write(body.slice(0, 10));
+      setTimeout(() => req.end(body.slice(10)), 1500);
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    process.kill(-proc.child.pid!, 'SIGINT');
+    expect((await answer).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(await proc.exited).toBe(0);
+    expect(postgresRunsIn(dataDir)).toBe(false);
+  }, 60_000);
+
+  it('on a signal while starting, stops what has started (PostgreSQL) and exits 0', async () => {
+    const fresh = `${dataDir}-starting`;
+    try {
+      const proc = start({ DATA_DIR: fresh, PORT: String(await freePort()) });
+      // Sent as soon as the embedded PostgreSQL begins to start (a new cluster takes seconds).
+      await new Promise<void>((resolve) => {
+        const poll = setInterval(() => {
+          if (proc.output().includes('starting the embedded PostgreSQL') || proc.child.exitCode !== null) {
+            clearInterval(poll);
+            resolve();
+          }
+        }, 10);
+      });
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+      expect(proc.output()).toContain('stopping: the server was still starting');
+      expect(proc.output()).not.toContain('Pathways is ready');
+      expect(postgresRunsIn(fresh)).toBe(false);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   it('refuses to start in production without AUTH_SECRET, with one clear line and exit code 1', async () => {
     const p = start({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(await freePort()) });

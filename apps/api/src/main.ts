@@ -40,6 +40,25 @@ async function main(): Promise<void> {
 
   await assertPortFree(config.port);
 
+  // A signal while starting: the step under way finishes (a migration or the demo's transaction is
+  // not cut short), then whatever has started is stopped and the process exits 0.
+  let stopRequested: string | null = null;
+  const requestStop = (signal: string) => {
+    if (stopRequested) return;
+    stopRequested = signal;
+    logger.info({ signal }, 'stopping: the server was still starting');
+  };
+  const early = { SIGTERM: () => requestStop('SIGTERM'), SIGINT: () => requestStop('SIGINT') };
+  process.on('SIGTERM', early.SIGTERM);
+  process.on('SIGINT', early.SIGINT);
+  const stopIfAsked = async (close: () => Promise<void>) => {
+    if (!stopRequested) return;
+    await close();
+    logger.info('stopped');
+    logger.flush?.();
+    process.exit(0);
+  };
+
   let embedded: EmbeddedPostgresHandle | undefined;
   let url = config.databaseUrl;
   if (!url) {
@@ -54,6 +73,7 @@ async function main(): Promise<void> {
   const stopEmbedded = async () => {
     await embedded?.stop().catch(() => undefined);
   };
+  await stopIfAsked(stopEmbedded);
 
   const db = new Db({
     url,
@@ -79,6 +99,11 @@ async function main(): Promise<void> {
     await stopEmbedded();
     throw e;
   }
+  const closeDb = async () => {
+    await db.close().catch(() => undefined);
+    await stopEmbedded();
+  };
+  await stopIfAsked(closeDb);
 
   const app = await createApp(config, db, logger);
   try {
@@ -91,6 +116,10 @@ async function main(): Promise<void> {
       throw new StartupError(`PORT ${config.port} is already in use.`);
     throw e;
   }
+  await stopIfAsked(async () => {
+    await app.close().catch(() => undefined);
+    await closeDb();
+  });
   const server = app.getHttpServer() as Server;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -117,6 +146,8 @@ async function main(): Promise<void> {
     logger.flush?.();
     process.exit(0);
   };
+  process.removeListener('SIGTERM', early.SIGTERM);
+  process.removeListener('SIGINT', early.SIGINT);
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 }

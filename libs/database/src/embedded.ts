@@ -197,6 +197,13 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await writeFile(passwordFile, password + '\n', { mode: 0o600 });
   }
   await clearStalePostmaster(dataDir, log);
+  // Ctrl-C in a terminal sends SIGINT to the whole foreground process group. PostgreSQL, started as
+  // our child, would take it as a fast shutdown at once and fail the requests still in flight; in a
+  // process group of its own it is stopped by us, after they finish. The library spreads what
+  // getUidAndGid returns into the options of its spawn, so that is where `detached` goes.
+  const spawnIds = server as unknown as { getUidAndGid(): Promise<Record<string, unknown>> };
+  const ids = spawnIds.getUidAndGid.bind(server);
+  spawnIds.getUidAndGid = async () => ({ ...(await ids()), detached: true });
   try {
     await server.start();
   } catch (e) {
