@@ -160,6 +160,31 @@ describe('the server process', () => {
     }
   }, 60_000);
 
+  it('refuses a DATA_DIR that another running server uses, saying so, and leaves that server serving', async () => {
+    const shared = `${dataDir}-shared`;
+    const port = await freePort();
+    const running = start({ DATA_DIR: shared, PORT: String(port) });
+    try {
+      await waitHealthy(port, running);
+      const second = start({ DATA_DIR: shared, PORT: String(await freePort()) });
+      expect(await second.exited).toBe(1);
+      expect(second.output().trim().split('\n').at(-1)).toBe(
+        `pathways: DATA_DIR ${shared} is in use by another running Pathways (process ${running.child.pid}); ` +
+          'stop it first, or give this one a DATA_DIR of its own.',
+      );
+      expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      running.child.kill('SIGTERM');
+      expect(await running.exited).toBe(0);
+    } finally {
+      // A failed expectation still stops it cleanly (a kill -9 would leave its PostgreSQL running).
+      if (running.child.exitCode === null) {
+        running.child.kill('SIGTERM');
+        await running.exited;
+      }
+      await rm(shared, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('refuses to start in production without AUTH_SECRET, with one clear line and exit code 1', async () => {
     const p = start({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(await freePort()) });
     expect(await p.exited).toBe(1);

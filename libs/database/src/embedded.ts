@@ -59,6 +59,21 @@ async function waitGone(pid: number, ms: number): Promise<boolean> {
 }
 
 /**
+ * The Node.js process that started the PostgreSQL `pid` and is still running it, if any: its parent,
+ * unless the parent is init (or this process), which means the server that started it is gone.
+ */
+function runningOwner(pid: number): number | null {
+  try {
+    const ppid = Number(readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')[1]);
+    if (!(ppid > 1) || ppid === process.pid || !alive(ppid)) return null;
+    const argv0 = readFileSync(`/proc/${ppid}/cmdline`, 'utf8').split('\0')[0];
+    return path.basename(argv0).startsWith('node') ? ppid : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * After a kill -9 of the API, its PostgreSQL child keeps running (or leaves a stale pid file).
  * Stop an orphan that serves this data dir, and remove a pid file that points at nothing.
  */
@@ -76,6 +91,12 @@ async function clearStalePostmaster(dataDir: string, log: (l: string) => void): 
     }
   }
   if (isPostgres) {
+    const owner = runningOwner(pid);
+    if (owner !== null)
+      throw new StartupError(
+        `DATA_DIR ${path.dirname(dataDir)} is in use by another running Pathways (process ${owner}); ` +
+          `stop it first, or give this one a DATA_DIR of its own.`,
+      );
     log(`stopping a PostgreSQL left running by an earlier process (pid ${pid})`);
     process.kill(pid, 'SIGINT'); // fast shutdown
     if (!(await waitGone(pid, 15_000))) {
