@@ -112,3 +112,34 @@ describe('BOOTSTRAP_ADMIN_EMAIL / BOOTSTRAP_ADMIN_PASSWORD (CONTRACT.md section 
     expect(await counts()).toEqual({ staff: 3, orgs: 1 });
   });
 });
+
+describe('the bootstrap administrator beside a namesake organisation of another kind', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('is created in an OTHER, locally rooted "Partnership administration", not in the namesake', async () => {
+    const [namesake] = await t.db.query<{ id: string }>(
+      `INSERT INTO organisations (name, kind, locally_rooted) VALUES ('Partnership administration', 'CHARITY', false)
+       RETURNING id`,
+    );
+    const c = await loadConfig({
+      NODE_ENV: 'test',
+      AUTH_SECRET: TEST_SECRET,
+      DATABASE_URL: t.url,
+      BOOTSTRAP_ADMIN_EMAIL: 'admin@example.org',
+      BOOTSTRAP_ADMIN_PASSWORD: 'first admin password',
+    });
+    await runStartupTasks(c, t.db, logger);
+    const res = await t.gql(LOGIN, { e: 'admin@example.org', p: 'first admin password' });
+    expect(res.data.login.staff.organisation).toEqual({
+      name: 'Partnership administration',
+      kind: 'OTHER',
+      locallyRooted: true,
+    });
+    const [admin] = await t.db.query(`SELECT organisation_id FROM staff WHERE email = 'admin@example.org'`);
+    expect(admin.organisation_id).not.toBe(namesake.id);
+  });
+});

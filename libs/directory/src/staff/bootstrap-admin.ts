@@ -35,9 +35,12 @@ export async function ensureBootstrapAdmin(db: Db, email: string, password: stri
     await tx.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
     const taken = await tx.one('SELECT 1 FROM staff WHERE lower(email) = lower($1)', [address]);
     if (taken) return null;
+    // Only an organisation that is what the contract describes: a namesake of another kind (one
+    // an administrator created by hand, say) is left alone.
     let org = await tx.one<{ id: string }>(
-      'SELECT id FROM organisations WHERE name = $1 ORDER BY created_at, id LIMIT 1',
-      [BOOTSTRAP_ORGANISATION_NAME],
+      `SELECT id FROM organisations WHERE name = $1 AND kind = $2 AND locally_rooted
+        ORDER BY created_at, id LIMIT 1`,
+      [BOOTSTRAP_ORGANISATION_NAME, OrganisationKind.OTHER],
     );
     org ??= await tx.one<{ id: string }>(
       `INSERT INTO organisations (name, kind, locally_rooted) VALUES ($1, $2, true) RETURNING id`,
