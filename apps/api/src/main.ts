@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(config.dataDir, 'pg'),
+      ownProcessGroup: true,
       log: (line) => logger.debug({ postgres: line }, 'postgres'),
     });
     url = embedded.url;

@@ -24,6 +24,12 @@ export interface EmbeddedOptions {
   fast?: boolean;
   port?: number;
   log?: (line: string) => void;
+  /**
+   * Run PostgreSQL in a process group of its own, out of reach of a terminal's Ctrl-C, for a caller
+   * that stops it itself (the server, after in-flight requests finish). Off for throwaway clusters
+   * (tests), which should go with their process group.
+   */
+  ownProcessGroup?: boolean;
 }
 
 /** A free TCP port on 127.0.0.1 (never assumes 5432). */
@@ -218,13 +224,15 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     await writeFile(passwordFile, password + '\n', { mode: 0o600 });
   }
   await clearStalePostmaster(dataDir, log);
-  // Ctrl-C in a terminal sends SIGINT to the whole foreground process group. PostgreSQL, started as
-  // our child, would take it as a fast shutdown at once and fail the requests still in flight; in a
-  // process group of its own it is stopped by us, after they finish. The library spreads what
-  // getUidAndGid returns into the options of its spawn, so that is where `detached` goes.
-  const spawnIds = server as unknown as { getUidAndGid(): Promise<Record<string, unknown>> };
-  const ids = spawnIds.getUidAndGid.bind(server);
-  spawnIds.getUidAndGid = async () => ({ ...(await ids()), detached: true });
+  if (options.ownProcessGroup) {
+    // Ctrl-C in a terminal sends SIGINT to the whole foreground process group. PostgreSQL, started
+    // as our child, would take it as a fast shutdown at once and fail the requests still in flight;
+    // in a process group of its own it is stopped by us, after they finish. The library spreads what
+    // getUidAndGid returns into the options of its spawn, so that is where `detached` goes.
+    const spawnIds = server as unknown as { getUidAndGid(): Promise<Record<string, unknown>> };
+    const ids = spawnIds.getUidAndGid.bind(server);
+    spawnIds.getUidAndGid = async () => ({ ...(await ids()), detached: true });
+  }
   try {
     await server.start();
   } catch (e) {
