@@ -18,10 +18,11 @@ const APOLLO_PASS_THROUGH = new Set<string>([
  * one of its own): a request that names no operation, or one the document does not have, or sends a
  * persisted-query hash instead of the query, is a malformed request, BAD_REQUEST, with Apollo's message.
  */
+const SEND_THE_QUERY = 'Persisted queries are not supported: send the query text.';
 const APOLLO_BAD_REQUEST: Readonly<Record<string, string | null>> = {
   OPERATION_RESOLUTION_FAILURE: null,
-  PERSISTED_QUERY_NOT_SUPPORTED: 'Persisted queries are not supported: send the query text.',
-  PERSISTED_QUERY_NOT_FOUND: 'Persisted queries are not supported: send the query text.',
+  PERSISTED_QUERY_NOT_SUPPORTED: SEND_THE_QUERY,
+  PERSISTED_QUERY_NOT_FOUND: SEND_THE_QUERY,
 };
 
 /** The error a resolver (or Apollo) actually threw, under any GraphQLError wrappers. */
