@@ -3,7 +3,12 @@ import { Role } from '#libs/common';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DEFAULT_COST_LIMIT, queryCost } from '../../apps/api/src/graphql/limits/query-cost.js';
 import { QUERY_LIMITS } from '../../apps/api/src/graphql/limits/query-limits.js';
-import { contractSchema, largestSelection, maxContractCost } from '../support/contract-operations.js';
+import {
+  contractSchema,
+  largestOperation,
+  largestSelection,
+  maxContractCost,
+} from '../support/contract-operations.js';
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
 
 /** `depth` field levels under a Service: organisation { services { organisation { … id } } }. */
@@ -71,9 +76,11 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
   });
 
   it('refuses a nested list-in-list abuse over the cost limit ', async () => {
-    // Depth 10 only, but every list level multiplies (200 × 20 × 20 × 20 × 20), four times over.
+    // Depth 10 only, but every list level multiplies (200 × 20 × 20 × 20), eight times over.
     const before = t.db.counter.count;
-    const copies = ['a', 'b', 'c', 'd'].map((a) => `${a}: services { ${nest(9)} }`).join(' ');
+    const copies = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h']
+      .map((a) => `${a}: services { ${nest(9)} }`)
+      .join(' ');
     const res = await t.gql(`query { ${copies} }`, {}, token);
     expectTooComplex(res);
     expect(res.errors![0].message).toMatch(/cost limit of \d+ exceeded, found \d+/);
@@ -125,6 +132,17 @@ describe('the cost limit fits every reasonable operation of the contract', () =>
     console.log(`highest contract cost: ${worst.field} ${worst.cost} (limit ${DEFAULT_COST_LIMIT})`);
   });
 
+  it.each(['Query', 'Mutation'] as const)(
+    'one operation asking for every %s field at its most expensive, each once, stays under the limit',
+    (root) => {
+      const costs = maxContractCost(schema, 10, root);
+      const total = costs.reduce((sum, c) => sum + c.cost, 0);
+      expect(total).toBeLessThanOrEqual(DEFAULT_COST_LIMIT);
+      // Not a vacuous check: the whole is larger than its most expensive part.
+      expect(total).toBeGreaterThan(Math.max(...costs.map((c) => c.cost)));
+    },
+  );
+
   it.each(Object.keys(contractSchema().getQueryType()!.getFields()))(
     'the largest selection of Query.%s with first: 200 costs less than the limit',
     (field) => {
@@ -171,5 +189,18 @@ describe('the running server accepts the largest selection of every Query field 
       });
     }
     expect(isObjectType(getNamedType(schema.getQueryType()!.getFields()[fields[0]].type)) || true).toBe(true);
+  });
+
+  it('accepts one operation holding the largest selection of every Query field', async () => {
+    const { schema } = t.app.get(GraphQLSchemaHost);
+    const { query, variableNames } = largestOperation(schema, 'Query');
+    const vars = Object.fromEntries(variableNames.map((v) => [v, v === 'text' ? 'ab' : placeholder(v)]));
+    const res = await t.gql(query, vars, token);
+    const codes = (res.errors ?? []).map((e) => e.extensions.code);
+    // It was executed: the only errors are the resolvers' own refusals of person-level data to an
+    // administrator (journey and referrals are non-null, so they null the whole answer).
+    expect(codes.length).toBeGreaterThan(0);
+    expect(new Set(codes)).toEqual(new Set(['FORBIDDEN']));
+    expect(res.errors!.every((e) => Array.isArray(e.path))).toBe(true);
   });
 });

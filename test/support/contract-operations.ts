@@ -51,7 +51,11 @@ export function maxArgs(field: GraphQLField<unknown, unknown>): Record<string, n
  * one path, `first` ≤ 200 and depth ≤ 10 (CONTRACT.md section 10), computed over the schema with the
  * server's own cost estimator: each field's cost is maximal when everything below it is selected.
  */
-export function maxContractCost(schema: GraphQLSchema, maxDepth = 10): { field: string; cost: number }[] {
+export function maxContractCost(
+  schema: GraphQLSchema,
+  maxDepth = 10,
+  root: 'Query' | 'Mutation' = 'Query',
+): { field: string; cost: number }[] {
   const memo = new Map<string, number>();
   const best = (type: GraphQLObjectType, depthLeft: number, used: ReadonlySet<string>): number => {
     const key = `${type.name}|${depthLeft}|${[...used].sort().join(',')}`;
@@ -86,24 +90,26 @@ export function maxContractCost(schema: GraphQLSchema, maxDepth = 10): { field: 
       node: undefined as never,
     }) as number;
   };
-  const query = schema.getQueryType()!;
-  return Object.values(query.getFields()).map((f) => ({
+  const rootType = (root === 'Query' ? schema.getQueryType() : schema.getMutationType())!;
+  return Object.values(rootType.getFields()).map((f) => ({
     field: f.name,
-    cost: fieldCost(query, f, maxDepth, new Set()),
+    cost: fieldCost(rootType, f, maxDepth, new Set()),
   }));
 }
 
-/**
- * A large, reasonable selection for a root field: every scalar at every level, object fields
- * followed while no type repeats along the path and depth stays ≤ `maxDepth`; `first`/`limit` at
- * their maximum; required arguments given as variables.
- */
-export function largestSelection(
+/** One root field's largest selection: its text and the variable definitions it needs. */
+interface RootSelection {
+  field: string;
+  varDefs: string[];
+  variableNames: string[];
+}
+
+function largestRootSelection(
   schema: GraphQLSchema,
   root: 'Query' | 'Mutation',
   fieldName: string,
-  maxDepth = 10,
-): { query: string; variableNames: string[] } {
+  maxDepth: number,
+): RootSelection {
   const rootType = (root === 'Query' ? schema.getQueryType() : schema.getMutationType())!;
   const field = rootType.getFields()[fieldName];
   const varDefs: string[] = [];
@@ -130,10 +136,53 @@ export function largestSelection(
   };
   const named = getNamedType(field.type);
   const body = isObjectType(named) ? ` { ${select(named, 2, new Set([named.name]))} }` : '';
-  const vars = varDefs.length ? `(${varDefs.join(', ')})` : '';
   const call = args.length ? `(${args.join(', ')})` : '';
   return {
-    query: `${root === 'Query' ? 'query' : 'mutation'} Largest${vars} { ${fieldName}${call}${body} }`,
+    field: `${fieldName}${call}${body}`,
+    varDefs,
     variableNames: field.args.filter((a) => String(a.type).endsWith('!')).map((a) => a.name),
   };
+}
+
+function operation(root: 'Query' | 'Mutation', name: string, selections: RootSelection[]) {
+  const varDefs = new Map<string, string>();
+  for (const d of selections.flatMap((s) => s.varDefs)) {
+    const v = d.slice(0, d.indexOf(':'));
+    if (varDefs.has(v) && varDefs.get(v) !== d) throw new Error(`variable ${v} is used with two types`);
+    varDefs.set(v, d);
+  }
+  const vars = varDefs.size ? `(${[...varDefs.values()].join(', ')})` : '';
+  return {
+    query: `${root === 'Query' ? 'query' : 'mutation'} ${name}${vars} { ${selections.map((s) => s.field).join(' ')} }`,
+    variableNames: [...new Set(selections.flatMap((s) => s.variableNames))],
+  };
+}
+
+/**
+ * A large, reasonable selection for a root field: every scalar at every level, object fields
+ * followed while no type repeats along the path and depth stays ≤ `maxDepth`; `first`/`limit` at
+ * their maximum; required arguments given as variables.
+ */
+export function largestSelection(
+  schema: GraphQLSchema,
+  root: 'Query' | 'Mutation',
+  fieldName: string,
+  maxDepth = 10,
+): { query: string; variableNames: string[] } {
+  return operation(root, 'Largest', [largestRootSelection(schema, root, fieldName, maxDepth)]);
+}
+
+/** One operation holding the largest selection of every field of `root`, each once. */
+export function largestOperation(
+  schema: GraphQLSchema,
+  root: 'Query' | 'Mutation',
+  maxDepth = 10,
+): { query: string; variableNames: string[] } {
+  const rootType = (root === 'Query' ? schema.getQueryType() : schema.getMutationType())!;
+  const fields = Object.keys(rootType.getFields());
+  return operation(
+    root,
+    'LargestOfAll',
+    fields.map((f) => largestRootSelection(schema, root, f, maxDepth)),
+  );
 }
