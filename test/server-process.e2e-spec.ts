@@ -185,6 +185,27 @@ describe('the server process', () => {
     }
   }, 60_000);
 
+  it('when its PostgreSQL has died, answers /health 503 and still stops at once on SIGTERM, exit 0', async () => {
+    const port = await freePort();
+    const proc = start({ DATA_DIR: dataDir, PORT: String(port) });
+    await waitHealthy(port, proc);
+    const postmaster = Number(
+      readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[0],
+    );
+    process.kill(postmaster, 'SIGKILL');
+    let status = 200;
+    for (let i = 0; i < 50 && status === 200; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      status = (await fetch(`http://127.0.0.1:${port}/health`)).status;
+    }
+    expect(status).toBe(503);
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+    // It went through the whole shutdown (before, it waited for a PostgreSQL that had already gone
+    // until the pool's idle timer let node run out of work, and never logged this).
+    expect(proc.output()).toContain('"msg":"stopped"');
+  }, 60_000);
+
   it('refuses to start in production without AUTH_SECRET, with one clear line and exit code 1', async () => {
     const p = start({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(await freePort()) });
     expect(await p.exited).toBe(1);

@@ -256,7 +256,12 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     port,
     dataDir,
-    stop: () => server.stop(),
+    // The library waits for the process's 'exit' event, which never comes again when PostgreSQL has
+    // already died (killed, or crashed): then there is nothing to stop.
+    stop: async () => {
+      if (proc && (proc.exitCode !== null || proc.signalCode !== null)) return;
+      await server.stop();
+    },
     kill: () => {
       proc?.kill('SIGKILL');
     },
