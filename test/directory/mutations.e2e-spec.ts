@@ -121,8 +121,8 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
       expect(res.errors![0].extensions.field).toBe(field);
     });
 
-    it('accepts a name of exactly 100 characters after trimming', async () => {
-      const name = 'n'.repeat(100);
+    it.each([['n'], ['😀']])('accepts a name of exactly 100 characters (%s) after trimming', async (c) => {
+      const name = c.repeat(100);
       const res = await t.gql(
         CREATE_ORG,
         { input: { name: ` ${name} `, kind: 'NHS', locallyRooted: false } },

@@ -86,6 +86,11 @@ describe('makeReferral (CONTRACT.md sections 4–6)', () => {
         { safeguardingJustification: 'at risk' },
         'safeguardingJustification',
       ],
+      [
+        'a safeguarding justification of 19 characters, ten of them emoji (29 UTF-16 units)',
+        { safeguardingJustification: `harm risk${'😀'.repeat(10)}` },
+        'safeguardingJustification',
+      ],
       ['an empty idempotency key', { idempotencyKey: '' }, 'idempotencyKey'],
       ['an idempotency key over 100 characters', { idempotencyKey: 'k'.repeat(101) }, 'idempotencyKey'],
     ])('%s is BAD_USER_INPUT naming %s, nothing written', async (_l, over, field) => {
@@ -199,6 +204,24 @@ describe('makeReferral (CONTRACT.md sections 4–6)', () => {
         expect.arrayContaining(['referral.make', 'referral.safeguarding_override']),
       );
     });
+  });
+
+  it('counts characters, not UTF-16 units: 4,000 emoji in a note, a 20-character justification, a 100-character key', async () => {
+    const note = '😀'.repeat(4000);
+    const justification = `harm risk${'😀'.repeat(11)}`;
+    const idempotencyKey = '𝒜'.repeat(100);
+    const r = ok(
+      await make(w.a.worker.token, {
+        ...base(),
+        note,
+        safeguardingJustification: justification,
+        idempotencyKey,
+      }),
+      'makeReferral',
+    );
+    expect(r.note).toBe(note);
+    expect(r.safeguardingJustification).toBe(justification);
+    expect(r.safeguardingOverride).toBe(true);
   });
 
   describe('idempotency', () => {

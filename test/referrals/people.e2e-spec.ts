@@ -54,10 +54,34 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       expect(p).toMatchObject({ interpreterNeeded: false, equality: null, postcode: null, nhsNumber: null });
     });
 
+    it('counts characters, not UTF-16 units: 100-character names and a 200-character ward outside the BMP', async () => {
+      const p = ok(
+        await register(w.a.worker.token, {
+          givenName: '𝒜'.repeat(100),
+          familyName: '😀'.repeat(100),
+          ward: '𝓌'.repeat(200),
+        }),
+        'registerPerson',
+      );
+      expect(p).toMatchObject({
+        givenName: '𝒜'.repeat(100),
+        familyName: '😀'.repeat(100),
+        ward: '𝓌'.repeat(200),
+      });
+      const search = await t.gql(
+        'query($text: String!) { searchPeople(text: $text) { id } }',
+        { text: '𝒜'.repeat(100) },
+        w.a.worker.token,
+      );
+      expect(search.errors).toBeUndefined();
+      expect(search.data.searchPeople.map((x: { id: string }) => x.id)).toContain(p.id);
+    });
+
     const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
     it.each([
       ['givenName', { givenName: '   ' }],
       ['givenName', { givenName: 'x'.repeat(101) }],
+      ['givenName', { givenName: '𝒜'.repeat(101) }],
       ['familyName', { familyName: 'a\u0001b' }],
       ['dateOfBirth', { dateOfBirth: tomorrow }],
       ['dateOfBirth', { dateOfBirth: '1899-12-31' }],

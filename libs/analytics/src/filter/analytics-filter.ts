@@ -1,4 +1,4 @@
-import { AppError, SHORT_TEXT_MAX, hasControlChars, uuidsOnly } from '#libs/common';
+import { AppError, SHORT_TEXT_MAX, charLength, hasControlChars, uuidsOnly } from '#libs/common';
 import type { AnalyticsFilterInput } from '../models/analytics.models.js';
 
 /** The most values one filter list may hold. */
@@ -83,7 +83,7 @@ export function normaliseFilter(input: AnalyticsFilterInput | null | undefined):
   let wards: string[] | null = null;
   if (wardsIn) {
     wards = wardsIn.map((w) => w.trim());
-    if (wards.some((w) => w.length === 0 || w.length > SHORT_TEXT_MAX || hasControlChars(w))) {
+    if (wards.some((w) => w.length === 0 || charLength(w) > SHORT_TEXT_MAX || hasControlChars(w))) {
       throw AppError.badInput(
         'filter.wards',
         `Each ward must be 1 to ${SHORT_TEXT_MAX} characters, without control characters.`,

@@ -25,6 +25,26 @@ export const TrimToNull = () =>
     return t === '' ? null : t;
   });
 
+/**
+ * The number of characters in `value`, as CONTRACT.md's limits count them and PostgreSQL's
+ * char_length does: Unicode code points, so an emoji or a letter outside the Basic Multilingual
+ * Plane (two UTF-16 code units in a JavaScript string) is one character.
+ */
+export function charLength(value: string): number {
+  let n = value.length;
+  for (let i = 0; i < value.length - 1; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = value.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
 export function hasControlChars(value: string, allowLineBreaks = false): boolean {
   return (allowLineBreaks ? CONTROL_IN_NOTES : CONTROL_STRICT).test(value);
 }
@@ -53,7 +73,7 @@ function stringRule(
 export function IsName(label = 'Name', options?: ValidationOptions): PropertyDecorator {
   return stringRule(
     'isName',
-    (v) => v.length >= 1 && v.length <= NAME_MAX && !hasControlChars(v),
+    (v) => charLength(v) >= 1 && charLength(v) <= NAME_MAX && !hasControlChars(v),
     `${label} must be 1 to ${NAME_MAX} characters, without control characters.`,
     options,
   );
@@ -68,7 +88,7 @@ export function IsFreeText(
   const allowBreaks = max > SHORT_TEXT_MAX;
   return stringRule(
     'isFreeText',
-    (v) => v.length <= max && !hasControlChars(v, allowBreaks),
+    (v) => charLength(v) <= max && !hasControlChars(v, allowBreaks),
     `${label} must be at most ${max.toLocaleString('en-GB')} characters, without control characters.`,
     options,
   );

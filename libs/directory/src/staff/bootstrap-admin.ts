@@ -1,4 +1,4 @@
-import { isEmail, Role } from '#libs/common';
+import { charLength, isEmail, Role } from '#libs/common';
 import type { Db } from '#libs/database';
 import { OrganisationKind } from '../enums.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './create-staff.input.js';
@@ -13,9 +13,9 @@ const BOOTSTRAP_LOCK = 7_270_401;
 /** Why the bootstrap credentials cannot be used, or null when they can. */
 export function bootstrapAdminProblem(email: string, password: string): string | null {
   if (!isEmail(email)) return 'BOOTSTRAP_ADMIN_EMAIL must be an email address such as admin@example.org.';
-  if (password.length < PASSWORD_MIN)
+  if (charLength(password) < PASSWORD_MIN)
     return `BOOTSTRAP_ADMIN_PASSWORD must be at least ${PASSWORD_MIN} characters.`;
-  if (password.length > PASSWORD_MAX)
+  if (charLength(password) > PASSWORD_MAX)
     return `BOOTSTRAP_ADMIN_PASSWORD must be at most ${PASSWORD_MAX} characters.`;
   return null;
 }

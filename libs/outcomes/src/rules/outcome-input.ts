@@ -1,4 +1,4 @@
-import { AppError, hasControlChars, isCalendarDate, LONG_TEXT_MAX } from '#libs/common';
+import { AppError, charLength, hasControlChars, isCalendarDate, LONG_TEXT_MAX } from '#libs/common';
 
 export const OUTCOME_TYPES = [
   'STARTED_VOLUNTEERING',
@@ -49,7 +49,7 @@ export function cleanNote(note: unknown, field = 'note'): string | null {
   if (typeof note !== 'string') throw AppError.badInput(field, 'Must be text.');
   const t = note.trim();
   if (t === '') return null;
-  if (t.length > LONG_TEXT_MAX || hasControlChars(t, true))
+  if (charLength(t) > LONG_TEXT_MAX || hasControlChars(t, true))
     throw AppError.badInput(field, `The note must be at most 4,000 characters, without control characters.`);
   return t;
 }

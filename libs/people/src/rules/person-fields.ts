@@ -1,5 +1,6 @@
 import {
   AppError,
+  charLength,
   GraphQLDate,
   hasControlChars,
   isEmail,
@@ -40,7 +41,7 @@ function asText(field: string, v: unknown): string {
 function name(field: string, v: unknown, label: string): string {
   if (v === null || v === undefined) throw AppError.badInput(field, `${label} is required.`);
   const t = asText(field, v);
-  if (t.length < 1 || t.length > NAME_MAX || hasControlChars(t))
+  if (charLength(t) < 1 || charLength(t) > NAME_MAX || hasControlChars(t))
     throw AppError.badInput(
       field,
       `${label} must be 1 to ${NAME_MAX} characters, without control characters.`,
@@ -53,7 +54,7 @@ function shortText(field: string, v: unknown, label: string): string | null {
   if (v === null || v === undefined) return null;
   const t = asText(field, v);
   if (t === '') return null;
-  if (t.length > SHORT_TEXT_MAX || hasControlChars(t))
+  if (charLength(t) > SHORT_TEXT_MAX || hasControlChars(t))
     throw AppError.badInput(
       field,
       `${label} must be at most ${SHORT_TEXT_MAX} characters, without control characters.`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { AppError, hasControlChars, LONG_TEXT_MAX } from '#libs/common';
+import { AppError, charLength, hasControlChars, LONG_TEXT_MAX } from '#libs/common';
 
 export const SAFEGUARDING_MIN = 20;
 export const IDEMPOTENCY_KEY_MAX = 100;
@@ -32,7 +32,7 @@ function optionalText(field: string, v: unknown, max: number): string | null {
   if (typeof v !== 'string') throw AppError.badInput(field, 'Must be text.');
   const t = v.trim();
   if (t === '') return null;
-  if (t.length > max || hasControlChars(t, true))
+  if (charLength(t) > max || hasControlChars(t, true))
     throw AppError.badInput(
       field,
       `Must be at most ${max.toLocaleString('en-GB')} characters, without control characters.`,
@@ -62,7 +62,7 @@ export function normaliseMakeReferral(input: MakeReferralPlain): NormalisedRefer
   // Given at all (even blank), it must be a real justification: never a silent fallback to "no consent".
   const justificationGiven =
     input.safeguardingJustification !== null && input.safeguardingJustification !== undefined;
-  if (justificationGiven && (safeguardingJustification ?? '').length < SAFEGUARDING_MIN)
+  if (justificationGiven && charLength(safeguardingJustification ?? '') < SAFEGUARDING_MIN)
     throw AppError.badInput(
       'safeguardingJustification',
       `A safeguarding justification needs at least ${SAFEGUARDING_MIN} characters.`,
@@ -71,7 +71,7 @@ export function normaliseMakeReferral(input: MakeReferralPlain): NormalisedRefer
   if (input.idempotencyKey !== null && input.idempotencyKey !== undefined) {
     if (typeof input.idempotencyKey !== 'string') throw AppError.badInput('idempotencyKey', 'Must be text.');
     idempotencyKey = input.idempotencyKey.trim();
-    if (idempotencyKey.length < 1 || idempotencyKey.length > IDEMPOTENCY_KEY_MAX)
+    if (charLength(idempotencyKey) < 1 || charLength(idempotencyKey) > IDEMPOTENCY_KEY_MAX)
       throw AppError.badInput(
         'idempotencyKey',
         `idempotencyKey must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`,

@@ -1,4 +1,4 @@
-import { AppError, hasControlChars, LONG_TEXT_MAX } from '#libs/common';
+import { AppError, charLength, hasControlChars, LONG_TEXT_MAX } from '#libs/common';
 import { REASON_REQUIRED, type ReferralStatusName } from './transitions.js';
 
 export interface TransitionInputPlain {
@@ -18,7 +18,7 @@ export function normaliseTransitionInput(input: TransitionInputPlain): {
   let note: string | null = null;
   if (input.note !== null && input.note !== undefined) {
     note = input.note.trim() || null;
-    if (note !== null && (note.length > LONG_TEXT_MAX || hasControlChars(note, true)))
+    if (note !== null && (charLength(note) > LONG_TEXT_MAX || hasControlChars(note, true)))
       throw AppError.badInput(
         'note',
         'The note must be at most 4,000 characters, without control characters.',
