@@ -84,6 +84,9 @@ describe('login (CONTRACT.md sections 2 and 10)', () => {
       await login('known@example.org', 'the wrong passphrase'),
       await login('deactivated@example.org', PASSWORD),
       await login('', ''),
+      // Control characters (a NUL cannot even be stored as a failure key) are just unknown emails.
+      await login('known\u0000@example.org', PASSWORD),
+      await login('known@example.org\u0007', PASSWORD),
     ];
     for (const res of answers) {
       expect(errorCode(res)).toBe('UNAUTHENTICATED');

@@ -325,6 +325,7 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
 
     it.each([
       [{ email: 'not-an-email' }, 'email'],
+      [{ email: 'pat\u0000lee@example.org' }, 'email'],
       [{ email: 'a@b' }, 'email'],
       [{ name: ' ' }, 'name'],
       [{ name: 'y'.repeat(101) }, 'name'],

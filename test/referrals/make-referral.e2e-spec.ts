@@ -92,6 +92,8 @@ describe('makeReferral (CONTRACT.md sections 4–6)', () => {
         'safeguardingJustification',
       ],
       ['an empty idempotency key', { idempotencyKey: '' }, 'idempotencyKey'],
+      ['a NUL in the idempotency key', { idempotencyKey: 'a\u0000b' }, 'idempotencyKey'],
+      ['a control character in the idempotency key', { idempotencyKey: 'a\u001bb' }, 'idempotencyKey'],
       ['an idempotency key over 100 characters', { idempotencyKey: 'k'.repeat(101) }, 'idempotencyKey'],
     ])('%s is BAD_USER_INPUT naming %s, nothing written', async (_l, over, field) => {
       const before = await counts();

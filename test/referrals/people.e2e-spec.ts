@@ -91,6 +91,7 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       ['postcode', { postcode: 'HX1' }],
       ['postcode', { postcode: '12345' }],
       ['email', { email: 'not-an-email' }],
+      ['email', { email: 'amina\u0001@example.org' }],
       ['phone', { phone: '1'.repeat(201) }],
       ['ward', { ward: 'w'.repeat(201) }],
       ['nhsNumber', { nhsNumber: '9434765918' }],
@@ -322,8 +323,8 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       expect(await search('%%')).toEqual([]);
       expect(await search('__')).toEqual([]);
     });
-    it('text must be 2–100 characters; first 1–200', async () => {
-      for (const text of ['a', ' b ', 'x'.repeat(101)]) {
+    it('text must be 2–100 characters without control characters; first 1–200', async () => {
+      for (const text of ['a', ' b ', 'x'.repeat(101), 'za\u0000', 'z\u0007a']) {
         const res = await t.gql(Q.search, { text }, w.c.worker.token);
         expect([errorCode(res), res.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', 'text']);
       }

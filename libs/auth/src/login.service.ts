@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AppError, ErrorCode, type RequestContext } from '#libs/common';
+import { AppError, ErrorCode, hasControlChars, type RequestContext } from '#libs/common';
 import { Db } from '#libs/database';
 import {
   dummyPasswordHash,
@@ -45,13 +45,15 @@ export class LoginService {
    */
   async login(ctx: RequestContext, email: string, password: string): Promise<AuthPayloadModel> {
     // Capped so a megabyte of 'email' cannot be stored as a failure key.
-    const key = emailKey(String(email ?? '')).slice(0, 320);
+    const given = String(email ?? '');
+    const key = emailKey(given).slice(0, 320);
     const ip = ctx.ip || 'unknown';
     const outcome = await this.db.transaction<Outcome>(async (tx) => {
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`login|${key}|${ip}`]);
       const retry = await lockedForSeconds(tx, key, ip);
       if (retry !== null) return { kind: 'locked', retry };
-      const staff = key ? await findStaffByEmail(tx, key) : null;
+      // No staff email holds a control character (createStaff refuses them).
+      const staff = key && !hasControlChars(given.trim()) ? await findStaffByEmail(tx, key) : null;
       const matches = await verifyPassword(
         String(password ?? ''),
         staff?.password_hash ?? (await dummyPasswordHash()),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, charLength, checkFirst, type RequestContext } from '#libs/common';
+import { AppError, charLength, checkFirst, hasControlChars, type RequestContext } from '#libs/common';
 import { Db, type Queryable } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
 import { type PersonModel, type PersonRow, personColumns, toPerson } from './person.model.js';
@@ -112,8 +112,8 @@ export class PeopleService {
     firstArg: number | null | undefined,
   ): Promise<PersonModel[]> {
     const text = typeof textArg === 'string' ? textArg.trim() : '';
-    if (charLength(text) < 2 || charLength(text) > 100)
-      throw AppError.badInput('text', 'Search text must be 2 to 100 characters.');
+    if (charLength(text) < 2 || charLength(text) > 100 || hasControlChars(text))
+      throw AppError.badInput('text', 'Search text must be 2 to 100 characters, without control characters.');
     const first = checkFirst(firstArg, 20);
     const { pattern, digits } = searchParams(text);
     return this.db.transaction(async (tx) => {

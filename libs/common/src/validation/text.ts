@@ -98,7 +98,7 @@ export function IsFreeText(
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
 
 export function isEmail(v: string): boolean {
-  return v.length <= 254 && EMAIL.test(v) && !v.includes('..');
+  return v.length <= 254 && EMAIL.test(v) && !v.includes('..') && !hasControlChars(v);
 }
 
 export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {

@@ -71,10 +71,14 @@ export function normaliseMakeReferral(input: MakeReferralPlain): NormalisedRefer
   if (input.idempotencyKey !== null && input.idempotencyKey !== undefined) {
     if (typeof input.idempotencyKey !== 'string') throw AppError.badInput('idempotencyKey', 'Must be text.');
     idempotencyKey = input.idempotencyKey.trim();
-    if (charLength(idempotencyKey) < 1 || charLength(idempotencyKey) > IDEMPOTENCY_KEY_MAX)
+    if (
+      charLength(idempotencyKey) < 1 ||
+      charLength(idempotencyKey) > IDEMPOTENCY_KEY_MAX ||
+      hasControlChars(idempotencyKey)
+    )
       throw AppError.badInput(
         'idempotencyKey',
-        `idempotencyKey must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`,
+        `idempotencyKey must be 1 to ${IDEMPOTENCY_KEY_MAX} characters, without control characters.`,
       );
   }
   return {
