@@ -7,10 +7,7 @@ export const LOGIN_WINDOW_MINUTES = 15;
 /** The key failures are counted under: the email as matched (trimmed, case-insensitive). */
 export function emailKey(email: string): string {
   // PostgreSQL cannot store a NUL; no staff email holds one (they have no control characters).
-  return email
-    .trim()
-    .toLowerCase()
-    .replace(/\u0000/g, '\ufffd');
+  return email.trim().toLowerCase().replaceAll('\u0000', '\ufffd');
 }
 
 /**
