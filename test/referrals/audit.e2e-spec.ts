@@ -118,10 +118,54 @@ describe('audit trail (CONTRACT.md section 3)', () => {
       expect.arrayContaining([
         { action: 'referral.transition', staff_id: w.a.worker.id, person_id: personId },
         { action: 'person.read', staff_id: w.c.worker.id, person_id: personId },
-        { action: 'referral.read', staff_id: w.c.worker.id, person_id: null },
+        { action: 'referral.read', staff_id: w.c.worker.id, person_id: personId },
         { action: 'referral.make', staff_id: w.a.worker.id, person_id: p2 },
       ]),
     );
+  });
+
+  it('a refusal that names a referral or a consent, not the person, is recorded against their person', async () => {
+    const { id, personId } = await referAtoB(t, w);
+    const [{ id: consentId }] = await t.db.query<{ id: string }>(
+      'SELECT id FROM consents WHERE person_id = $1',
+      [personId],
+    );
+    const transition = { input: { referralId: id, to: 'ACCEPTED', expectedVersion: 1 } };
+    const refusals: [string, Record<string, unknown>, string, string][] = [
+      // The role check (before anything is read), for each shape of argument.
+      [Q.referral, { id }, w.admin.token, 'FORBIDDEN'],
+      [Q.transition, transition, w.admin.token, 'FORBIDDEN'],
+      [Q.withdraw, { id: consentId }, w.commissioner.token, 'FORBIDDEN'],
+      [Q.referrals, { filter: { personId } }, w.admin.token, 'FORBIDDEN'],
+      // An organisation that is not a party.
+      [Q.transition, transition, w.c.worker.token, 'NOT_FOUND'],
+      [Q.withdraw, { id: consentId }, w.c.worker.token, 'NOT_FOUND'],
+    ];
+    const seqBefore = await t.db.query<{ max: string | null }>(
+      'SELECT max(seq)::text AS max FROM audit_events',
+    );
+    for (const [doc, vars, token, code] of refusals)
+      expect(errorCode(await t.gql(doc, vars, token))).toBe(code);
+    const denied = await t.db.query(
+      `SELECT action, staff_id, person_id FROM audit_events
+        WHERE outcome = 'DENIED' AND seq > coalesce($1::bigint, 0) ORDER BY seq`,
+      [seqBefore[0].max],
+    );
+    expect(denied).toEqual([
+      { action: 'referral.read', staff_id: w.admin.id, person_id: personId },
+      { action: 'referral.transition', staff_id: w.admin.id, person_id: personId },
+      { action: 'consent.withdraw', staff_id: w.commissioner.id, person_id: personId },
+      { action: 'referral.read', staff_id: w.admin.id, person_id: personId },
+      { action: 'referral.transition', staff_id: w.c.worker.id, person_id: personId },
+      { action: 'consent.withdraw', staff_id: w.c.worker.id, person_id: personId },
+    ]);
+    // An id that is no record at all is recorded without a person.
+    const unknown = '00000000-0000-4000-8000-00000000abcd';
+    expect(errorCode(await t.gql(Q.referral, { id: unknown }, w.c.worker.token))).toBe('NOT_FOUND');
+    const [last] = await t.db.query(
+      `SELECT action, person_id FROM audit_events WHERE outcome = 'DENIED' ORDER BY seq DESC LIMIT 1`,
+    );
+    expect(last).toEqual({ action: 'referral.read', person_id: null });
   });
 
   it('auditEvents is ADMIN only', async () => {

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AppError, ErrorCode, isUuid, type RequestContext } from '#libs/common';
+import { AppError, type DeniedSubject, ErrorCode, isUuid, type RequestContext } from '#libs/common';
 import { Db, prepared, type Queryable } from '#libs/database';
 import type { AuditOutcomeName } from './audit-actions.js';
 import { auditInStatementSql } from './audit-sql.js';
@@ -63,10 +63,21 @@ export class AuditService {
     return params.length - 3;
   }
 
-  /** A refused attempt (FORBIDDEN, NOT_FOUND, CONSENT_REQUIRED), written outside any transaction. */
-  async recordDenied(ctx: RequestContext, action: string, personId: string | null): Promise<void> {
+  /**
+   * A refused attempt (FORBIDDEN, NOT_FOUND, CONSENT_REQUIRED), written outside any transaction,
+   * against the person it was about: given, or found from the record the attempt named (a referral
+   * or consent the caller may not see: the trail is for administrators only, so this tells the
+   * caller nothing), or none.
+   */
+  async recordDenied(ctx: RequestContext, action: string, subject: DeniedSubject): Promise<void> {
     if (!ctx.isSignedIn) return;
-    await this.record(this.db, ctx, action, [isUuid(personId) ? personId : null], 'DENIED');
+    let personId: string | null = null;
+    if (typeof subject === 'string') personId = isUuid(subject) ? subject : null;
+    else if (subject !== null && isUuid(subject.id)) {
+      const [row] = await this.db.query<{ person_id: string | null }>(subject.sql, [subject.id]);
+      personId = row?.person_id ?? null;
+    }
+    await this.record(this.db, ctx, action, [personId], 'DENIED');
   }
 
   /**
@@ -78,7 +89,7 @@ export class AuditService {
   async deniedAudited<T>(
     ctx: RequestContext,
     action: string,
-    personId: string | null | (() => string | null),
+    personId: DeniedSubject | (() => DeniedSubject),
     work: () => Promise<T>,
   ): Promise<T> {
     try {

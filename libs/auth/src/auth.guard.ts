@@ -59,7 +59,12 @@ export class AuthGuard implements CanActivate {
       const audited = this.reflector.get<AuditedMeta | undefined>(AUDITED_KEY, context.getHandler());
       if (audited && this.audit) {
         const args = (gql.getArgs() ?? {}) as Record<string, unknown>;
-        await this.audit.recordDenied(ctx, audited.action, argAt(args, audited.personArg));
+        const personId = argAt(args, audited.personArg);
+        const subject =
+          personId === null && audited.personOf
+            ? { sql: audited.personOf.sql, id: argAt(args, audited.personOf.arg) }
+            : personId;
+        await this.audit.recordDenied(ctx, audited.action, subject);
       }
       throw AppError.forbidden();
     }

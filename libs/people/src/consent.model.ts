@@ -29,6 +29,9 @@ export interface ConsentRow {
   recorded_by_organisation_id: string;
 }
 
+/** The person a consent is about, for recording a refused attempt on it against them. */
+export const CONSENT_PERSON_SQL = 'SELECT person_id FROM consents WHERE id = $1';
+
 export const CONSENT_COLUMNS =
   'id, person_id, purpose, organisation_ids, given_by, given_at, expires_at, withdrawn_at, recorded_by_staff_id, recorded_by_organisation_id';
 

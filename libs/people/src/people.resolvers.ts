@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { AuditedAs, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { DirectoryLoaders, OrganisationModel, StaffModel } from '#libs/directory';
-import { ConsentModel, isConsentActive } from './consent.model.js';
+import { CONSENT_PERSON_SQL, ConsentModel, isConsentActive } from './consent.model.js';
 import { ConsentService } from './consent.service.js';
 import { PeopleLoaders } from './people.loaders.js';
 import { PeopleService } from './people.service.js';
@@ -87,7 +87,7 @@ export class ConsentResolver {
   }
 
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.CONSENT_WITHDRAW)
+  @AuditedAs(AuditAction.CONSENT_WITHDRAW, { personOf: { sql: CONSENT_PERSON_SQL, arg: 'consentId' } })
   @Mutation(() => ConsentModel)
   withdrawConsent(
     @Ctx() ctx: RequestContext,

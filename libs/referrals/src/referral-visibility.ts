@@ -15,3 +15,9 @@ export function isReferralVisibleTo(
     r.creatorOrganisationId === orgId || (r.toOrganisationId === orgId && r.status !== 'ENTERED_IN_ERROR')
   );
 }
+
+/**
+ * The person a referral is about, for recording a refused attempt on it against them (whether or
+ * not the caller may see it: the audit trail is for administrators only).
+ */
+export const REFERRAL_PERSON_SQL = 'SELECT person_id FROM referrals WHERE id = $1';

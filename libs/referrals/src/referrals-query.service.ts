@@ -14,7 +14,7 @@ import {
   type ReferralRow,
   toReferral,
 } from './referral.model.js';
-import { referralVisibleSql } from './referral-visibility.js';
+import { REFERRAL_PERSON_SQL, referralVisibleSql } from './referral-visibility.js';
 
 const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
 
@@ -68,7 +68,7 @@ export class ReferralsQueryService {
     return this.audit.deniedAudited(
       ctx,
       AuditAction.REFERRAL_READ,
-      () => personId,
+      () => personId ?? { sql: REFERRAL_PERSON_SQL, id },
       async () => {
         if (!isUuid(id)) throw AppError.notFound('Referral');
         return this.db.transaction(async (tx) => {

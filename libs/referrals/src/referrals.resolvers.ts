@@ -18,6 +18,7 @@ import { ReferralLoaders } from './referrals.loaders.js';
 import { ReferralRelations } from './referral.relations.js';
 import { ReferralsQueryService } from './referrals-query.service.js';
 import { ReferralsService } from './referrals.service.js';
+import { REFERRAL_PERSON_SQL } from './referral-visibility.js';
 
 @Resolver(() => ReferralModel)
 export class ReferralResolver {
@@ -42,7 +43,9 @@ export class ReferralResolver {
 
   @CallerCheckedInStatement()
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.REFERRAL_TRANSITION)
+  @AuditedAs(AuditAction.REFERRAL_TRANSITION, {
+    personOf: { sql: REFERRAL_PERSON_SQL, arg: 'input.referralId' },
+  })
   @Mutation(() => ReferralModel)
   transitionReferral(
     @Ctx() ctx: RequestContext,
@@ -52,7 +55,7 @@ export class ReferralResolver {
   }
 
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.REFERRAL_READ)
+  @AuditedAs(AuditAction.REFERRAL_READ, { personOf: { sql: REFERRAL_PERSON_SQL, arg: 'id' } })
   @Query(() => ReferralModel, {
     nullable: true,
     description: 'null, with a NOT_FOUND error, when not visible',
@@ -63,7 +66,7 @@ export class ReferralResolver {
 
   @CallerCheckedInStatement()
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.REFERRAL_READ)
+  @AuditedAs(AuditAction.REFERRAL_READ, { personArg: 'filter.personId' })
   @Query(() => ReferralConnection)
   referrals(
     @Ctx() ctx: RequestContext,

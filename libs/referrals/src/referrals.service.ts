@@ -4,7 +4,7 @@ import { Db } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
 import { ReferralReason, ReferralStatus } from './enums.js';
 import { type ReferralModel, type ReferralRow, toReferral } from './referral.model.js';
-import { isReferralVisibleTo } from './referral-visibility.js';
+import { isReferralVisibleTo, REFERRAL_PERSON_SQL } from './referral-visibility.js';
 import {
   INSERT_REFERRAL,
   MAKE_REFERRAL_AT_ONCE,
@@ -214,7 +214,7 @@ export class ReferralsService {
     return this.audit.deniedAudited(
       ctx,
       AuditAction.REFERRAL_TRANSITION,
-      () => personId,
+      () => personId ?? { sql: REFERRAL_PERSON_SQL, id: input.referralId },
       async () => {
         if (!isUuid(input.referralId)) throw AppError.notFound('Referral');
         // The input rules are pure: run them now, report what they refuse in its place below.
