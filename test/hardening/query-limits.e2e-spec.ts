@@ -84,6 +84,9 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
     const res = await t.gql(`query { ${copies} }`, {}, token);
     expectTooComplex(res);
     expect(res.errors![0].message).toMatch(/cost limit of \d+ exceeded, found \d+/);
+    // A refused document, as with the other limits: 400, not a server failure.
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.errors![0].extensions)).toEqual(['code']);
     expect(t.db.counter.count).toBe(before);
   });
 

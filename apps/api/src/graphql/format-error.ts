@@ -128,7 +128,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
 
   if (original instanceof AppError) {
-    const { stacktrace: _s, ...ext } = (original.extensions ?? {}) as Record<string, unknown>;
+    // `http` is for Apollo (the response's status and headers, see withHttpStatus), not the client.
+    const { stacktrace: _s, http: _h, ...ext } = (original.extensions ?? {}) as Record<string, unknown>;
     return { ...base, message: original.message, extensions: { ...ext, code: original.code } };
   }
   if (isUnstorableText(original)) {

@@ -75,7 +75,12 @@ export function graphqlOptions(
       ApolloServerPluginCacheControlDisabled(),
       noStore(),
       ...(config.production ? blockFieldSuggestions() : []),
-      rateLimitPlugin(limiter, config.authSecret),
+      rateLimitPlugin(limiter, config.authSecret, (err) =>
+        logger.warn(
+          { err: { message: err instanceof Error ? err.message : String(err) } },
+          'rate limiting failed',
+        ),
+      ),
       costLimitPlugin(config.queryCostLimit),
       config.production
         ? ApolloServerPluginLandingPageDisabled()

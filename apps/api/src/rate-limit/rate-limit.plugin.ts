@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
-import type { GqlContext } from '#libs/common';
+import { AppError, type GqlContext } from '#libs/common';
+import { withHttpStatus } from '../graphql/http-status.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { rateSubject } from './rate-subject.js';
 
@@ -36,9 +37,15 @@ export function operationWeight(
 
 /**
  * Every HTTP request to /graphql already counted one (rate-limit.middleware.ts); a mutation
- * document with several top-level fields counts the rest here, before anything runs.
+ * document with several top-level fields counts the rest here, before anything runs. Past the
+ * limit it answers as the middleware does: RATE_LIMITED, HTTP 429 with Retry-After. A failure to
+ * count never refuses a request (`onError` hears of it).
  */
-export function rateLimitPlugin(limiter: RateLimiter, secret: string): ApolloServerPlugin<GqlContext> {
+export function rateLimitPlugin(
+  limiter: RateLimiter,
+  secret: string,
+  onError: (err: unknown) => void,
+): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
       return {
@@ -48,7 +55,13 @@ export function rateLimitPlugin(limiter: RateLimiter, secret: string): ApolloSer
           for (const d of rc.document.definitions)
             if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
           const extra = operationWeight(rc.operation, fragments) - 1;
-          if (extra > 0) await limiter.consume(rateSubject(rc.contextValue.req, secret), extra);
+          if (extra <= 0) return;
+          try {
+            await limiter.consume(rateSubject(rc.contextValue.req, secret), extra);
+          } catch (e) {
+            if (!(e instanceof AppError)) return onError(e);
+            throw withHttpStatus(e, 429, { 'retry-after': String(e.extensions.retryAfterSeconds) });
+          }
         },
       };
     },

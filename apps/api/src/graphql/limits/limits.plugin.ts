@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, Kind } from 'graphql';
 import type { GqlContext } from '#libs/common';
 import { queryCost } from './query-cost.js';
+import { withHttpStatus } from '../http-status.js';
 import { tooComplex } from './query-limits.js';
 
 const NODE_LIMIT_MESSAGE = /maximum allowed number of nodes/;
@@ -29,11 +30,13 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GqlContext>
             cost = queryCost(rc.schema, document, rc.request.variables ?? {});
           } catch (e) {
             if (e instanceof Error && NODE_LIMIT_MESSAGE.test(e.message))
-              throw tooComplex('the document has too many fields to evaluate.');
+              throw withHttpStatus(tooComplex('the document has too many fields to evaluate.'), 400);
             // Invalid variables: execution refuses them with BAD_USER_INPUT before anything runs.
             return;
           }
-          if (cost > maxCost) throw tooComplex(`cost limit of ${maxCost} exceeded, found ${cost}.`);
+          // A refusal of the document, as the other limits are (in validation): 400, not 500.
+          if (cost > maxCost)
+            throw withHttpStatus(tooComplex(`cost limit of ${maxCost} exceeded, found ${cost}.`), 400);
         },
       };
     },
