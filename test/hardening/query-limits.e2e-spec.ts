@@ -68,6 +68,19 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
     expect(res.errors![0].message).toContain('Directives limit of 20');
   });
 
+  it('refuses a field asked for hundreds of times in one selection (graphql-js gives up checking it)', async () => {
+    const fields = (n: number) => Array.from({ length: n }, () => 'id').join(' ');
+    // Well under the token limit either way.
+    const fine = await t.gql(`{ me { ${fields(300)} } }`, {}, token);
+    expect(fine.errors).toBeUndefined();
+    const res = await t.gql(`{ me { ${fields(1500)} } }`, {}, token);
+    expectTooComplex(res);
+    expect(res.status).toBe(400);
+    expect(res.errors![0].message).toBe(
+      'The query is too complex: too many fields to check; ask for each field once in each selection.',
+    );
+  });
+
   it('refuses too many tokens while parsing', async () => {
     const fields = Array.from({ length: QUERY_LIMITS.maxTokens }, () => 'id').join(' ');
     const res = await t.gql(`{ organisations { ${fields} } }`, {}, token);

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, CLIENT_ERROR_CODES, DEFAULT_MESSAGES, ErrorCode } from '#libs/common';
 import { isConnectionError } from '#libs/database';
-import { isTokenLimitError, QUERY_LIMITS, tooComplex } from './limits/query-limits.js';
+import { isTokenLimitError, isValidationAborted, QUERY_LIMITS, tooComplex } from './limits/query-limits.js';
 
 // Apollo's own codes that come with a safe message (syntax, schema validation, variable coercion).
 const APOLLO_PASS_THROUGH = new Set<string>([
@@ -137,6 +137,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   if (isTokenLimitError(original)) {
     const e = tooComplex(`more than ${QUERY_LIMITS.maxTokens} tokens.`);
+    return { ...base, message: e.message, extensions: { code: e.code } };
+  }
+  if (isValidationAborted(original)) {
+    const e = tooComplex('too many fields to check; ask for each field once in each selection.');
     return { ...base, message: e.message, extensions: { code: e.code } };
   }
   if (original instanceof HttpException) {

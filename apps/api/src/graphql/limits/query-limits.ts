@@ -40,6 +40,15 @@ export function isTokenLimitError(error: unknown): boolean {
   return error instanceof GraphQLError && TOKEN_LIMIT_MESSAGE.test(error.message);
 }
 
+/**
+ * graphql-js's own guard: it gives up validating a document whose fields would take too long to
+ * compare (hundreds of fields of one name in one selection, or fragments spread over and over), and
+ * says only "Validation aborted.". The contract calls that QUERY_TOO_COMPLEX.
+ */
+export function isValidationAborted(error: unknown): boolean {
+  return error instanceof GraphQLError && error.message === 'Validation aborted.';
+}
+
 const reportTooComplex = (ctx: ValidationContext | null, err: GraphQLError) => {
   ctx?.reportError(tooComplex(err.message));
 };
