@@ -23,11 +23,40 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
     expect(errorCode(res)).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 
-  it('a wrong enum value in variables is BAD_USER_INPUT naming the argument', async () => {
-    const res = await t.gql('query($c: ServiceCategory) { services(category: $c) { id } }', { c: 'NOPE' });
-    expect(errorCode(res)).toBe('BAD_USER_INPUT');
-    expect(res.errors![0].extensions.field).toBe('c');
-  });
+  it.each([
+    [
+      'an argument',
+      'query($c: ServiceCategory) { services(category: $c) { id } }',
+      { c: 'NOPE' },
+      'category',
+    ],
+    [
+      'an argument of a mutation',
+      'mutation($s: ID!, $c: ServiceCapacity!) { setServiceCapacity(serviceId: $s, capacity: $c) { id } }',
+      { s: '00000000-0000-4000-8000-000000000000', c: 'FULL' },
+      'capacity',
+    ],
+    ['a page size', 'query($f: Int) { referrals(first: $f) { totalCount } }', { f: 'ten' }, 'first'],
+    [
+      'a field of an input written in the document',
+      'mutation($o: ID!, $k: ServiceCategory!) { createService(input: { organisationId: $o, name: "X", category: $k }) { id } }',
+      { o: '00000000-0000-4000-8000-000000000000', k: 'NOPE' },
+      'category',
+    ],
+    [
+      'a field inside a whole input variable',
+      'mutation($input: CreateServiceInput!) { createService(input: $input) { id } }',
+      { input: { organisationId: '00000000-0000-4000-8000-000000000000', name: 'X', category: 'NOPE' } },
+      'category',
+    ],
+  ])(
+    'a wrong value in variables is BAD_USER_INPUT naming the input field, not the variable: %s',
+    async (_label, query, variables, field) => {
+      const res = await t.gql(query, variables);
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
+    },
+  );
 
   it('no token, a bad token and an expired token are UNAUTHENTICATED', async () => {
     expect(errorCode(await t.gql('{ me { id } }'))).toBe('UNAUTHENTICATED');

@@ -1,6 +1,13 @@
 import { GraphQLError } from 'graphql';
 import { AppError, ErrorCode } from '#libs/common';
 import { fieldFromCoercionMessage, formatError, INTERNAL_MARK, withoutEchoedValue } from './format-error.js';
+import { VARIABLE_MARK } from './variable-field.js';
+
+/** What the client sees: the request plugin takes the variable mark off (variable-field.spec.ts). */
+const forClient = (ext: Record<string, unknown> | undefined) => {
+  const { [VARIABLE_MARK]: _mark, ...rest } = ext ?? {};
+  return rest;
+};
 
 const wrap = (original: Error) => new GraphQLError(original.message, { originalError: original });
 
@@ -31,7 +38,9 @@ describe('formatError', () => {
     const msg =
       'Variable "$input" got invalid value "x" at "input.category"; Value "x" does not exist in "ServiceCategory" enum.';
     const e = new GraphQLError(msg, { extensions: { code: 'BAD_USER_INPUT' } });
-    expect(formatError({ message: msg, extensions: { code: 'BAD_USER_INPUT' } }, e).extensions).toEqual({
+    expect(
+      forClient(formatError({ message: msg, extensions: { code: 'BAD_USER_INPUT' } }, e).extensions),
+    ).toEqual({
       code: 'BAD_USER_INPUT',
       field: 'category',
     });
@@ -58,9 +67,22 @@ describe('formatError', () => {
     ['Variable "$input" of required type "MakeReferralInput!" was not provided.', 'input'],
   ])('names the input field of %j', (msg, field) => {
     const e = new GraphQLError(msg, { extensions: { code: 'BAD_USER_INPUT' } });
-    expect(formatError({ message: msg, extensions: { code: 'BAD_USER_INPUT' } }, e).extensions).toEqual({
+    expect(
+      forClient(formatError({ message: msg, extensions: { code: 'BAD_USER_INPUT' } }, e).extensions),
+    ).toEqual({
       code: 'BAD_USER_INPUT',
       field,
+    });
+  });
+
+  it('marks a variable error with the variable and the path inside it, for the request plugin', () => {
+    const msg =
+      'Variable "$c" got invalid value "FULL"; Value "FULL" does not exist in "ServiceCapacity" enum.';
+    const e = new GraphQLError(msg, { extensions: { code: 'BAD_USER_INPUT' } });
+    expect(formatError({ message: msg, extensions: { code: 'BAD_USER_INPUT' } }, e).extensions).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'c',
+      [VARIABLE_MARK]: { variable: 'c', path: [] },
     });
   });
 

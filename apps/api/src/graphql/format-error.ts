@@ -2,6 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, CLIENT_ERROR_CODES, DEFAULT_MESSAGES, ErrorCode } from '#libs/common';
 import { isConnectionError } from '#libs/database';
+import { VARIABLE_MARK, type VariableTarget } from './variable-field.js';
 import { isTokenLimitError, isValidationAborted, QUERY_LIMITS, tooComplex } from './limits/query-limits.js';
 
 // Apollo's own codes that come with a safe message (syntax, schema validation, variable coercion).
@@ -68,16 +69,22 @@ const NAMED_IN_REASON =
  * variable's name.
  */
 export function fieldFromCoercionMessage(message: string): string | undefined {
+  const target = coercionTarget(message);
+  return target ? target.path.join('.') || target.variable : undefined;
+}
+
+/** The variable a coercion error is about, and the path inside its value (see fieldFromCoercionMessage). */
+export function coercionTarget(message: string): VariableTarget | undefined {
   const invalid = INVALID_AT.exec(message);
   if (invalid) {
     const [, variable, at, reason] = invalid;
     const path = at ? at.split('.').slice(1) : [];
     const named = NAMED_IN_REASON.exec(reason);
     if (named) path.push(named[1]);
-    return path.join('.') || variable;
+    return { variable, path };
   }
   const v = /^Variable "\$([^"]+)"/.exec(message);
-  return v ? v[1] : undefined;
+  return v ? { variable: v[1], path: [] } : undefined;
 }
 
 const COERCION_START = /^Variable "\$([^"]+)" got invalid value /;
@@ -167,8 +174,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const message =
       code === ErrorCode.BAD_USER_INPUT ? withoutEchoedValue(formatted.message) : formatted.message;
     if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
-      const field = fieldFromCoercionMessage(message);
-      if (field) extensions.field = field;
+      const target = coercionTarget(message);
+      if (target) {
+        extensions.field = target.path.join('.') || target.variable;
+        // The request plugin, which has the document, names the input field the variable stands for.
+        extensions[VARIABLE_MARK] = target;
+      }
     }
     return { ...base, message, extensions };
   }

@@ -3,6 +3,7 @@ import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { ErrorCode, type GqlContext } from '#libs/common';
 import { INTERNAL_MARK } from './format-error.js';
+import { fieldOfVariable, VARIABLE_MARK, type VariableTarget } from './variable-field.js';
 import { onlyTooComplex } from './limits/query-limits.js';
 import { scrub } from '../logging.js';
 
@@ -53,6 +54,14 @@ export function requestPlugin(logger: Logger): ApolloServerPlugin<GqlContext> {
           const body = rc.response.body;
           if (body.kind !== 'single' || !body.singleResult.errors) return;
           body.singleResult.errors = onlyTooComplex(body.singleResult.errors).map((e) => {
+            const target = e.extensions?.[VARIABLE_MARK] as VariableTarget | undefined;
+            if (target) {
+              const { [VARIABLE_MARK]: _mark, ...extensions } = e.extensions!;
+              const field = rc.document
+                ? fieldOfVariable(rc.document, rc.request.operationName, target)
+                : null;
+              return { ...e, extensions: field ? { ...extensions, field } : extensions };
+            }
             if (!e.extensions?.[INTERNAL_MARK]) return e;
             return {
               ...e,
