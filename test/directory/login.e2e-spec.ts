@@ -87,6 +87,8 @@ describe('login (CONTRACT.md sections 2 and 10)', () => {
       // Control characters (a NUL cannot even be stored as a failure key) are just unknown emails.
       await login('known\u0000@example.org', PASSWORD),
       await login('known@example.org\u0007', PASSWORD),
+      // scrypt's HMAC would read a trailing NUL as absent: the right password plus one is wrong.
+      await login('known@example.org', `${PASSWORD}\u0000`),
     ];
     for (const res of answers) {
       expect(errorCode(res)).toBe('UNAUTHENTICATED');

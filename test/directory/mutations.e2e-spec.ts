@@ -330,6 +330,8 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
       [{ name: ' ' }, 'name'],
       [{ name: 'y'.repeat(101) }, 'name'],
       [{ password: 'elevenchars' }, 'password'],
+      [{ password: 'a long passphrase\u0000' }, 'password'],
+      [{ password: 'a long\tpassphrase' }, 'password'],
     ])('rejects %j with BAD_USER_INPUT naming %s', async (over, field) => {
       const res = await t.gql(CREATE_STAFF, input(orgA, 'KEY_WORKER', over), managerA.token);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');

@@ -54,10 +54,12 @@ export class LoginService {
       if (retry !== null) return { kind: 'locked', retry };
       // No staff email holds a control character (createStaff refuses them).
       const staff = key && !hasControlChars(given.trim()) ? await findStaffByEmail(tx, key) : null;
-      const matches = await verifyPassword(
-        String(password ?? ''),
-        staff?.password_hash ?? (await dummyPasswordHash()),
-      );
+      const secret = String(password ?? '');
+      // No stored password holds a control character (IsPasswordText); a trailing NUL would
+      // otherwise match as if absent, since scrypt's HMAC pads its key with zero bytes.
+      const matches =
+        !hasControlChars(secret) &&
+        (await verifyPassword(secret, staff?.password_hash ?? (await dummyPasswordHash())));
       if (staff && matches && staff.active) {
         await clearFailures(tx, key, ip);
         return { kind: 'ok', staff: toStaff(staff), generation: staff.token_generation };

@@ -94,6 +94,19 @@ export function IsFreeText(
   );
 }
 
+/**
+ * A password: no control characters. (scrypt's HMAC pads a short key with zero bytes, so a trailing
+ * NUL would not change the hash: "secret\u0000" would pass for "secret".)
+ */
+export function IsPasswordText(options?: ValidationOptions): PropertyDecorator {
+  return stringRule(
+    'isPasswordText',
+    (v) => !hasControlChars(v),
+    'Password must not contain control characters.',
+    options,
+  );
+}
+
 // Deliberately simple and strict enough: one @, no spaces, a dot in the domain.
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
 

@@ -1,4 +1,4 @@
-import { charLength, isEmail, Role } from '#libs/common';
+import { charLength, hasControlChars, isEmail, Role } from '#libs/common';
 import type { Db } from '#libs/database';
 import { OrganisationKind } from '../enums.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './create-staff.input.js';
@@ -17,6 +17,7 @@ export function bootstrapAdminProblem(email: string, password: string): string |
     return `BOOTSTRAP_ADMIN_PASSWORD must be at least ${PASSWORD_MIN} characters.`;
   if (charLength(password) > PASSWORD_MAX)
     return `BOOTSTRAP_ADMIN_PASSWORD must be at most ${PASSWORD_MAX} characters.`;
+  if (hasControlChars(password)) return 'BOOTSTRAP_ADMIN_PASSWORD must not contain control characters.';
   return null;
 }
 
