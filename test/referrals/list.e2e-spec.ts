@@ -133,6 +133,39 @@ describe('referrals list (CONTRACT.md section 9)', () => {
     expect((await auditRows(t, personId, 'referral.read')).length).toBe(before + 1);
   });
 
+  it('audits no one when the client asks for no referral (only totalCount or pageInfo)', async () => {
+    const count = () =>
+      t.db.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_events WHERE action = 'referral.read'`);
+    const [{ n: before }] = await count();
+    for (const selection of [
+      'totalCount',
+      'pageInfo { hasNextPage endCursor }',
+      'edges { cursor }',
+      '__typename',
+    ]) {
+      const res = await t.gql(
+        `{ referrals(filter: { direction: INBOX }) { ${selection} } }`,
+        {},
+        w.b.worker.token,
+      );
+      expect(res.errors).toBeUndefined();
+    }
+    const total = await t.gql(
+      '{ referrals(filter: { direction: INBOX }) { totalCount } }',
+      {},
+      w.b.worker.token,
+    );
+    expect(total.data.referrals.totalCount).toBeGreaterThan(0);
+    expect((await count())[0].n).toBe(before);
+    // Asking for the referrals themselves (even only their ids) audits their people.
+    await t.gql(
+      '{ referrals(filter: { direction: INBOX }, first: 1) { edges { node { id } } } }',
+      {},
+      w.b.worker.token,
+    );
+    expect((await count())[0].n).toBe(before + 1);
+  });
+
   it('relation fields are batched: the statement count does not grow with the page size', async () => {
     const doc = `query($first: Int) { referrals(first: $first) { edges { node { id note person { id consents { id organisations { id } recordedBy { id } } registeredBy { id } }
       fromService { id organisation { id } } toService { id } createdBy { id } history { id by { id } note } } } } }`;

@@ -109,6 +109,7 @@ export class ReferralsQueryService {
     after: string | null | undefined,
     withCount = true,
     relations: ReferralPageRelations = NO_RELATIONS,
+    withNodes = true,
   ): Promise<ReferralConnection> {
     let first: number;
     let cursor: [string, string] | null = null;
@@ -198,12 +199,13 @@ export class ReferralsQueryService {
     const countSql = (withs.length ? `WITH ${withs.join(', ')} ` : '') + `SELECT (${countOf})::int AS n`;
     const count = withCount ? `(${countOf})::int` : 'NULL::int';
     // One statement (one transaction): the page, its count, and the referral.read events of the
-    // people on the page (not the extra row that only tells whether there is a next page).
+    // people on the page (not the extra row that only tells whether there is a next page). A client
+    // that asks for no referral (only totalCount or pageInfo) is returned no one: nothing to audit.
     const audited = this.audit.recordInStatement(
       ctx,
       AuditAction.REFERRAL_READ,
       `SELECT person_id, pos FROM (SELECT person_id, row_number() OVER (ORDER BY created_at DESC, id DESC) AS pos
-         FROM page) x WHERE pos <= ${first}`,
+         FROM page) x WHERE pos <= ${withNodes ? first : 0}`,
       params,
     );
     // Nothing is read or written unless the caller is valid (the page is then empty; the relations'

@@ -75,14 +75,22 @@ export class ReferralResolver {
     @Args('after', { type: () => String, nullable: true }) after: string | null,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ReferralConnection> {
-    // totalCount is counted, and the page's people and services read with the page, only when the
-    // client asks for them.
-    return this.queries.list(ctx, filter, first, after, fieldSelects(info, 'totalCount'), {
-      person: fieldSelects(info, 'edges', 'node', 'person'),
-      services:
-        fieldSelects(info, 'edges', 'node', 'fromService') ||
-        fieldSelects(info, 'edges', 'node', 'toService'),
-    });
+    // totalCount is counted, the page's people and services read with the page, and the people
+    // on the page audited, only when the client asks for them (the referrals themselves, for the last).
+    return this.queries.list(
+      ctx,
+      filter,
+      first,
+      after,
+      fieldSelects(info, 'totalCount'),
+      {
+        person: fieldSelects(info, 'edges', 'node', 'person'),
+        services:
+          fieldSelects(info, 'edges', 'node', 'fromService') ||
+          fieldSelects(info, 'edges', 'node', 'toService'),
+      },
+      fieldSelects(info, 'edges', 'node'),
+    );
   }
 
   // person, fromService and toService: at run time apps/api installs ReferralRelations' direct
