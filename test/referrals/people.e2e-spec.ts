@@ -314,6 +314,19 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       expect(await search('7700900456')).toEqual([ids.zak]);
       expect(await search('0232')).toEqual([ids.zak]);
     });
+    it('folds case as the stored names are folded, whatever the alphabet', async () => {
+      const ilkay = await registerPerson(t, w.c.worker.token, { givenName: 'İlkay', familyName: 'Yıldız' });
+      const odysseas = await registerPerson(t, w.c.worker.token, {
+        givenName: 'ΟΔΥΣΣΕΑΣ',
+        familyName: 'Λόγος',
+      });
+      expect(await search('İlkay')).toEqual([ilkay]);
+      expect(await search('ilkay')).toEqual([ilkay]);
+      expect(await search('yıldız')).toEqual([ilkay]);
+      expect(await search('ΟΔΥΣΣΕΑΣ')).toEqual([odysseas]);
+      expect(await search('οδυσ')).toEqual([odysseas]);
+      expect(await search('λόγ')).toEqual([odysseas]);
+    });
     it('only among visible people', async () => {
       expect(await search('zainab')).toEqual([ids.zainab]);
       expect(await search('okafor')).toEqual([]);

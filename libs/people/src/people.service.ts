@@ -35,7 +35,7 @@ function likePattern(text: string): string {
 export function searchPeopleSql(withDigits: boolean): string {
   const digits = withDigits ? ` OR p.nhs_number LIKE $4 OR p.phone_digits LIKE $4` : '';
   return `SELECT ${personColumns('p')} FROM people p
-           WHERE (lower(p.given_name) LIKE $1 OR lower(p.family_name) LIKE $1 OR lower(p.email) LIKE $1${digits})
+           WHERE (lower(p.given_name) LIKE lower($1) OR lower(p.family_name) LIKE lower($1) OR lower(p.email) LIKE lower($1)${digits})
              AND ${personVisibleSql('p.id', '$2', 'p')}
            ORDER BY lower(p.family_name), lower(p.given_name), p.id
            LIMIT $3`;
@@ -45,7 +45,9 @@ export function searchPeopleSql(withDigits: boolean): string {
 export function searchParams(text: string): { pattern: string; digits: string | null } {
   const compact = text.replace(/[\s\-()+.]/g, '');
   const digits = /^[0-9]{2,}$/.test(compact) ? likePattern(compact) : null;
-  return { pattern: likePattern(text.toLowerCase()), digits };
+  // Lower-cased by PostgreSQL, as the names it is compared with are: JavaScript folds some letters
+  // differently (Turkish İ becomes "i̇", PostgreSQL's "i").
+  return { pattern: likePattern(text), digits };
 }
 
 @Injectable()
