@@ -417,6 +417,24 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
       }
     });
 
+    it('of two administrators deactivating each other at once, exactly one succeeds', async () => {
+      for (let round = 0; round < 10; round++) {
+        const x = await t.fixtures.staff(admin.organisationId, Role.ADMIN);
+        const y = await t.fixtures.staff(admin.organisationId, Role.ADMIN);
+        const results = await Promise.all([
+          t.gql(SET_ACTIVE, { id: y.id, active: false }, x.token),
+          t.gql(SET_ACTIVE, { id: x.id, active: false }, y.token),
+        ]);
+        const outcomes = results.map((r) => (r.errors ? errorCode(r) : 'done')).sort();
+        expect(outcomes).toEqual(['UNAUTHENTICATED', 'done']);
+        const [{ n }] = await t.db.query<{ n: number }>(
+          'SELECT count(*)::int AS n FROM staff WHERE id = ANY($1) AND active',
+          [[x.id, y.id]],
+        );
+        expect(n).toBe(1);
+      }
+    });
+
     it('refuses a SERVICE_MANAGER for managers, commissioners and other organisations', async () => {
       const otherManager = await t.fixtures.staff(orgA, Role.SERVICE_MANAGER);
       const otherOrgWorker = await t.fixtures.staff(orgB, Role.KEY_WORKER);

@@ -48,10 +48,18 @@ export class StaffService {
    */
   async setActive(ctx: RequestContext, staffId: string, active: boolean): Promise<StaffModel> {
     if (!isUuid(staffId)) throw AppError.notFound('Staff member');
+    const caller = ctx.credential;
     return this.db.transaction(async (tx) => {
-      const target = await tx.one<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff WHERE id = $1 FOR UPDATE`, [
-        staffId,
-      ]);
+      // The target and the caller, locked in one order: of two administrators deactivating each
+      // other at once, the second waits for the first and then finds itself no longer active
+      // (UNAUTHENTICATED), so the partnership is never left with no one able to manage it.
+      const rows = await tx.query<StaffRow & { token_generation: number }>(
+        `SELECT ${STAFF_COLUMNS}, token_generation FROM staff WHERE id IN ($1, $2) ORDER BY id FOR UPDATE`,
+        [staffId, caller.staffId],
+      );
+      const self = rows.find((r) => r.id === caller.staffId);
+      if (!self?.active || self.token_generation !== caller.generation) throw AppError.unauthenticated();
+      const target = rows.find((r) => r.id === staffId);
       if (!target) throw AppError.notFound('Staff member');
       if (!mayManageStaff(ctx.actor, target.organisation_id, target.role)) throw AppError.forbidden();
       if (!active && target.id === ctx.actor.staffId)
