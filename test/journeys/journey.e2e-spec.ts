@@ -182,6 +182,13 @@ describe('journey(personId)', () => {
     }
   });
 
+  it('reads the person by an id written in capitals as by the same id (a UUID is case-insensitive)', async () => {
+    const upper = ok(await t.gql(JOURNEY, { personId: personId.toUpperCase() }, a.worker.token), 'journey');
+    const lower = ok(await read(a.worker.token), 'journey');
+    expect(upper.person).toEqual({ id: personId, givenName: lower.person.givenName });
+    expect(upper.entries).toEqual(lower.entries);
+  });
+
   it('audits each read', async () => {
     const before = await auditCount(t, personId, 'journey.read');
     ok(await read(b.worker.token), 'journey');

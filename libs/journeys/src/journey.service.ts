@@ -109,7 +109,9 @@ export class JourneyService {
     personId: string,
     wanted: Readonly<Record<JourneyRelation, boolean>> = ALL_RELATIONS,
   ): Promise<JourneyModel> {
-    const journey = await this.read(ctx, personId, wanted);
+    // The id as the database writes it (a UUID in capitals is the same person), so that
+    // Journey.person finds the person its loader reads.
+    const journey = await this.read(ctx, isUuid(personId) ? personId.toLowerCase() : personId, wanted);
     const shown = journey.entries;
     const ids = (pick: (row: JourneyEntryRow) => string | null) => {
       const set = new Set<string>();
