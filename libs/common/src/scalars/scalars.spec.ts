@@ -3,16 +3,22 @@ import { GraphQLDateTime } from './date-time.scalar.js';
 import { londonToday } from '../dates/london.js';
 
 describe('Date scalar', () => {
-  it.each(['2026-03-01', '2024-02-29', '1900-01-01'])('accepts %s', (d) =>
+  it.each(['2026-03-01', '2024-02-29', '1900-01-01', '0001-01-01', '0099-12-31'])('accepts %s', (d) =>
     expect(GraphQLDate.parseValue(d)).toBe(d),
   );
-  it.each(['2026-02-29', '2026-13-01', '2026-3-1', '01/03/2026', '', '2026-03-01T00:00:00Z'])(
-    'rejects %s',
-    (d) => {
-      expect(() => GraphQLDate.parseValue(d)).toThrow();
-      expect(isCalendarDate(d)).toBe(false);
-    },
-  );
+  it.each([
+    '2026-02-29',
+    '0001-02-29',
+    '0000-00-00',
+    '2026-13-01',
+    '2026-3-1',
+    '01/03/2026',
+    '',
+    '2026-03-01T00:00:00Z',
+  ])('rejects %s', (d) => {
+    expect(() => GraphQLDate.parseValue(d)).toThrow();
+    expect(isCalendarDate(d)).toBe(false);
+  });
 });
 
 describe('DateTime scalar', () => {

@@ -54,4 +54,10 @@ describe('recordOutcome input rules (CONTRACT.md section 6)', () => {
     expect(field(() => assertNotFuture('takenOn', '2026-06-16', TODAY))).toBe('takenOn');
     expect(field(() => assertNotFuture('takenOn', '2026-02-30', TODAY))).toBe('takenOn');
   });
+
+  it('refuses dates before 1900, as for a date of birth, saying so', () => {
+    expect(assertNotFuture('achievedOn', '1900-01-01', TODAY)).toBe('1900-01-01');
+    for (const d of ['1899-12-31', '0001-01-01'])
+      expect(() => assertNotFuture('achievedOn', d, TODAY)).toThrow('achievedOn cannot be before 1900.');
+  });
 });

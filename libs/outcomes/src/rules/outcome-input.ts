@@ -35,11 +35,16 @@ export interface OutcomeInputClean {
   note: string | null;
 }
 
-/** A calendar date that is not after `today` (Europe/London), else BAD_USER_INPUT naming `field`. */
+/**
+ * A calendar date that is not after `today` (Europe/London), else BAD_USER_INPUT naming `field`;
+ * nor before 1900, as for a date of birth (a year mistyped as 1926 would otherwise become a
+ * person's baseline in wellbeingChange).
+ */
 export function assertNotFuture(field: string, date: unknown, today: string): string {
   if (typeof date !== 'string' || !isCalendarDate(date))
     throw AppError.badInput(field, `${field} must be a calendar date written YYYY-MM-DD.`);
   if (date > today) throw AppError.badInput(field, `${field} cannot be in the future.`);
+  if (date < '1900-01-01') throw AppError.badInput(field, `${field} cannot be before 1900.`);
   return date;
 }
 
