@@ -64,6 +64,8 @@ describe('referral life cycle (CONTRACT.md section 5)', () => {
           } else if (party === null) {
             expect([to, errorCode(res)]).toEqual([to, 'INVALID_TRANSITION']);
             expect(res.errors![0].extensions.allowed).toEqual(allowedTransitions(from, parties));
+            const article = /^[AEIOU]/.test(from) ? 'An' : 'A';
+            expect(res.errors![0].message).toBe(`${article} ${from} referral cannot move to ${to}.`);
           } else if (!parties.has(party)) {
             expect([to, errorCode(res)]).toEqual([to, 'FORBIDDEN']);
           } else {

@@ -272,7 +272,7 @@ export class ReferralsService {
         if (party === null)
           throw new AppError(
             ErrorCode.INVALID_TRANSITION,
-            `A ${ref.status} referral cannot move to ${input.to}.`,
+            `${/^[AEIOU]/.test(ref.status) ? 'An' : 'A'} ${ref.status} referral cannot move to ${input.to}.`,
             { allowed: allowedTransitions(ref.status, parties) },
           );
         if (!parties.has(party)) throw AppError.forbidden(wrongPartyMessage(party, input.to));

@@ -26,6 +26,10 @@ describe('journey summaries', () => {
       'Self-referral to ESOL Entry 2 — needs: English language, skills and training',
     ],
     [
+      { from: null, to: esol, route: 'SELF', needs: ['HOUSING', 'ENGLISH_LANGUAGE'] },
+      'Self-referral to ESOL Entry 2 — needs: Housing, English language',
+    ],
+    [
       { from: null, to: familySupport, route: 'GP', needs: ['MENTAL_WELLBEING'] },
       'Referred by a GP to Family Support — needs: Mental wellbeing',
     ],

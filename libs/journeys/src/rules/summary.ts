@@ -9,7 +9,8 @@ const lower = (code: string) =>
   code
     .toLowerCase()
     .replace(/_/g, ' ')
-    .replace(/\bchildrens\b/g, "children's");
+    .replace(/\bchildrens\b/g, "children's")
+    .replace(/\benglish\b/g, 'English');
 
 /** "ENGLISH_LANGUAGE" → "English language"; "CHILDRENS_EDUCATION" → "Children's education". */
 export function humanise(code: string): string {
