@@ -12,6 +12,7 @@ import { type Authenticator, type DirectResolvers, installDirectResolvers } from
 import type { AppConfig } from '../config.js';
 import { formatError } from './format-error.js';
 import { requestPlugin } from './request-plugin.js';
+import { freshPerMutation } from './fresh-per-mutation.js';
 import { costLimitPlugin } from './limits/limits.plugin.js';
 import { QUERY_LIMITS, queryLimitRules } from './limits/query-limits.js';
 import { knownOperationTypesRule } from './operation-types.rule.js';
@@ -64,7 +65,7 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     persistedQueries: false,
     fieldResolverEnhancers: ['guards'],
-    transformResolvers: (resolvers) => installDirectResolvers(resolvers, direct),
+    transformResolvers: (resolvers) => freshPerMutation(installDirectResolvers(resolvers, direct)),
     // Abuse limits (CONTRACT.md section 10), all before execution: tokens while parsing, depth,
     // aliases and directives while validating, cost (needs the variables) once the operation is known.
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },

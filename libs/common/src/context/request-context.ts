@@ -120,6 +120,15 @@ export class RequestContext {
     return this.verified !== null;
   }
 
+  /**
+   * Forgets everything the request's loaders hold. Each top-level mutation field starts with it: the
+   * fields of a mutation document run one after another, and each answer must show the data as its
+   * own mutation left it, not as an earlier one read it.
+   */
+  forgetLoaded(): void {
+    this.loaders.clear();
+  }
+
   /** A per-request DataLoader, created on first use under `key`. */
   loader<K, V>(
     key: string,
