@@ -142,6 +142,8 @@ describe('referrals list (CONTRACT.md section 9)', () => {
       'pageInfo { hasNextPage endCursor }',
       'edges { cursor }',
       '__typename',
+      'totalCount edges @skip(if: true) { node { id } }',
+      'edges { node @include(if: false) { id } }',
     ]) {
       const res = await t.gql(
         `{ referrals(filter: { direction: INBOX }) { ${selection} } }`,

@@ -8,12 +8,12 @@ import {
 import { fieldSelects } from './selection.js';
 
 /** The info of the first root field of `doc`, as graphql-js hands it to that field's resolver. */
-function infoOf(doc: string) {
+function infoOf(doc: string, variableValues: Record<string, unknown> = {}) {
   const parsed = parse(doc);
   const op = parsed.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION) as OperationDefinitionNode;
   const fragments: Record<string, FragmentDefinitionNode> = {};
   for (const d of parsed.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  return { fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments };
+  return { fieldNodes: [op.selectionSet.selections[0] as FieldNode], fragments, variableValues };
 }
 
 describe('fieldSelects', () => {
@@ -29,9 +29,29 @@ describe('fieldSelects', () => {
       '{ referrals { ...F } } fragment F on ReferralConnection { ...G } fragment G on ReferralConnection { totalCount }',
       true,
     ],
-    ['under @include(if: false) (conservative)', '{ referrals { totalCount @include(if: false) } }', true],
+    ['under @include(if: false)', '{ referrals { totalCount @include(if: false) } }', false],
+    ['under @include(if: true)', '{ referrals { totalCount @include(if: true) } }', true],
+    ['under @skip(if: true)', '{ referrals { totalCount @skip(if: true) } }', false],
+    ['in a skipped inline fragment', '{ referrals { ... @skip(if: true) { totalCount } } }', false],
+    [
+      'in a fragment spread left out',
+      '{ referrals { ...F @include(if: false) } } fragment F on ReferralConnection { totalCount }',
+      false,
+    ],
+    ['once skipped, once not', '{ referrals { totalCount @skip(if: true) n: totalCount } }', true],
   ])('%s', (_label, doc, expected) => {
     expect(fieldSelects(infoOf(doc), 'totalCount')).toBe(expected);
+  });
+
+  it('reads @skip/@include from the variables', () => {
+    const doc = 'query($s: Boolean!) { referrals { totalCount @skip(if: $s) } }';
+    expect(fieldSelects(infoOf(doc, { s: true }), 'totalCount')).toBe(false);
+    expect(fieldSelects(infoOf(doc, { s: false }), 'totalCount')).toBe(true);
+  });
+
+  it('a skipped parent leaves out what is under it', () => {
+    const doc = '{ journey { entries @skip(if: true) { service { id } } } }';
+    expect(fieldSelects(infoOf(doc), 'entries', 'service')).toBe(false);
   });
 
   it.each<[string, string, boolean]>([

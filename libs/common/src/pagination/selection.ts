@@ -1,18 +1,39 @@
-import type { FieldNode, FragmentDefinitionNode, SelectionSetNode } from 'graphql';
+import {
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type FragmentSpreadNode,
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  type InlineFragmentNode,
+  type SelectionSetNode,
+} from 'graphql';
 
 /** What `fieldSelects` needs of a resolver's GraphQLResolveInfo. */
 export interface SelectionInfo {
   fieldNodes: readonly FieldNode[];
   fragments: Record<string, FragmentDefinitionNode>;
+  variableValues?: Record<string, unknown>;
+}
+
+/** Whether @skip/@include leave this selection in, as graphql-js decides when it executes. */
+function included(
+  node: FieldNode | InlineFragmentNode | FragmentSpreadNode,
+  variables: Record<string, unknown>,
+): boolean {
+  if (!node.directives?.length) return true;
+  if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if !== false;
 }
 
 /**
  * True when the field being resolved selects the field at `path` (e.g. 'totalCount', or 'entries',
  * 'service' for a field of the list's items), directly, through inline fragments or through named
- * fragments. Conservative: a selection under @skip/@include counts as selected, so a caller that
- * leaves work out when this is false never leaves out work the client asked for.
+ * fragments, leaving out what @skip/@include leave out (as execution does: what this says is not
+ * selected is never resolved).
  */
 export function fieldSelects(info: SelectionInfo, ...path: [string, ...string[]]): boolean {
+  const variables = info.variableValues ?? {};
   /** The fields named `name` in a selection set, fragments flattened. */
   const fieldsNamed = (
     set: SelectionSetNode | undefined,
@@ -22,6 +43,7 @@ export function fieldSelects(info: SelectionInfo, ...path: [string, ...string[]]
   ) => {
     if (!set) return out;
     for (const s of set.selections) {
+      if (!included(s, variables)) continue;
       if (s.kind === 'Field') {
         if (s.name.value === name) out.push(s);
       } else if (s.kind === 'InlineFragment') {
