@@ -200,7 +200,8 @@ export class ReferralsQueryService {
     const count = withCount ? `(${countOf})::int` : 'NULL::int';
     // One statement (one transaction): the page, its count, and the referral.read events of the
     // people on the page (not the extra row that only tells whether there is a next page). A client
-    // that asks for no referral (only totalCount or pageInfo) is returned no one: nothing to audit.
+    // that asks for nothing of a referral (only totalCount or hasNextPage) is returned no one:
+    // nothing to audit.
     const audited = this.audit.recordInStatement(
       ctx,
       AuditAction.REFERRAL_READ,

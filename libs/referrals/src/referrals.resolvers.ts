@@ -89,7 +89,8 @@ export class ReferralResolver {
           fieldSelects(info, 'edges', 'node', 'fromService') ||
           fieldSelects(info, 'edges', 'node', 'toService'),
       },
-      fieldSelects(info, 'edges', 'node'),
+      // A cursor is made of a referral's id and creation time: asking for one is reading the referral.
+      fieldSelects(info, 'edges') || fieldSelects(info, 'pageInfo', 'endCursor'),
     );
   }
 
