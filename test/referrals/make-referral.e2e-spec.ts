@@ -226,6 +226,43 @@ describe('makeReferral (CONTRACT.md sections 4–6)', () => {
     expect(r.safeguardingOverride).toBe(true);
   });
 
+  describe('made while the person or their consent is being changed', () => {
+    const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+    it("a person's update that commits while the referral is being made is the referral's groups (analytics)", async () => {
+      await consent(t, w.a.worker.token, person, [w.b.id]);
+      await t.db.query(`UPDATE people SET ward = 'Old ward' WHERE id = $1`, [person]);
+      let pending!: ReturnType<typeof make>;
+      await t.db.transaction(async (tx) => {
+        await tx.query(`UPDATE people SET ward = 'New ward', gender = 'Updated' WHERE id = $1`, [person]);
+        pending = make(w.a.worker.token, base());
+        await pause(400);
+      });
+      const r = ok(await pending, 'makeReferral');
+      const [row] = await t.db.query('SELECT person_ward, person_gender FROM referrals WHERE id = $1', [
+        r.id,
+      ]);
+      expect(row).toEqual({ person_ward: 'New ward', person_gender: 'Updated' });
+    });
+
+    it('a withdrawal that commits while the referral is being made refuses it: CONSENT_REQUIRED, nothing written', async () => {
+      const consentId = await consent(t, w.a.worker.token, person, [w.b.id]);
+      const before = await counts();
+      let pending!: ReturnType<typeof make>;
+      await t.db.transaction(async (tx) => {
+        await tx.query(
+          `UPDATE consents SET withdrawn_at = clock_timestamp(), withdrawn_by_staff_id = $2,
+                  withdrawn_by_organisation_id = $3 WHERE id = $1`,
+          [consentId, w.a.worker.id, w.a.id],
+        );
+        pending = make(w.a.worker.token, base());
+        await pause(400);
+      });
+      expect(errorCode(await pending)).toBe('CONSENT_REQUIRED');
+      expect(await counts()).toEqual(before);
+    });
+  });
+
   describe('idempotency', () => {
     it('same key and identical input returns the original in its current state; nothing new written', async () => {
       await consent(t, w.a.worker.token, person, [w.b.id]);

@@ -1,7 +1,7 @@
 import { prepared } from '#libs/database';
 import { auditEventsInsertSql } from '#libs/audit';
 import { callerCheckSqlAt } from '#libs/auth';
-import { activeConsentSql, personVisibleSql } from '#libs/people';
+import { activeConsentSql, activeConsentWhere, personVisibleSql } from '#libs/people';
 import { referralColumns } from './referral.model.js';
 import { referralVisibleSql } from './referral-visibility.js';
 
@@ -104,17 +104,33 @@ export const TRANSITION_REFERRAL = prepared(
  * $6 route, $7 needs, $8 note, $9 safeguarding justification, $10 idempotency key, $11 fingerprint,
  * $12 request id, $13 the audit actions, $14 the audit actions of an override (text[]), $15 the
  * caller's role, $16 the caller's token generation.
+ *
+ * Two rows are share-locked until the referral commits, so that what it was made on cannot change
+ * under it:
+ * - the person (held): an updatePerson, whose trigger rewrites the person's groups on their
+ *   referrals, waits for this referral or this waits for it; the referral's copy of the groups
+ *   (set by its insert trigger, 0033) is then never left behind the person's current values;
+ * - the REFERRAL_SHARING consent it relies on (sharing): a withdrawal waits for this referral, or
+ *   this waits for the withdrawal and then finds the consent no longer active (a locking read
+ *   re-checks its conditions on the row as committed), so no referral is made on a consent already
+ *   withdrawn.
  */
 export const MAKE_REFERRAL_AT_ONCE = prepared(
   'referrals_make_at_once',
-  `WITH allowed AS (
+  `WITH held AS MATERIALIZED (
+     SELECT p.id FROM people p WHERE p.id = $1::uuid FOR SHARE
+   ), sharing AS MATERIALIZED (
+     SELECT c.id FROM consents c JOIN services t ON t.id = $3::uuid
+      WHERE ${activeConsentWhere('$1::uuid', `'REFERRAL_SHARING'`, 't.organisation_id', 'c')}
+      FOR SHARE OF c
+   ), allowed AS (
      SELECT t.id, t.organisation_id, t.category, t.ward, f.category AS from_category,
-            (t.organisation_id <> $4::uuid
-             AND NOT ${activeConsentSql('$1::uuid', `'REFERRAL_SHARING'`, 't.organisation_id')}) AS override
+            (t.organisation_id <> $4::uuid AND NOT EXISTS (SELECT 1 FROM sharing)) AS override
        FROM services t
        LEFT JOIN services f ON f.id = $2::uuid
       WHERE t.id = $3::uuid AND t.capacity <> 'CLOSED'
         AND ($2::uuid IS NULL OR f.organisation_id = $4::uuid)
+        AND EXISTS (SELECT 1 FROM held)
         AND EXISTS (SELECT 1 FROM people p WHERE p.id = $1::uuid AND ${personVisibleSql('p.id', '$4::uuid', 'p')})
         AND ${callerCheckSqlAt('$5', '$4', '$15', '$16')}
    ), r AS (
