@@ -238,6 +238,14 @@ describe('analytics rules (CONTRACT.md sections 3, 7, 8)', () => {
       expect(res.errors![0].extensions.field).toBe('filter.to');
     });
 
+    it('a date in year 0 (there is none) is BAD_USER_INPUT on filter.from, not a database error', async () => {
+      const res = await t.gql(FLOWS, { filter: { from: '0000-01-01' } }, commissioner);
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+      expect(res.errors![0].extensions.field).toBe('filter.from');
+      const early = await t.gql(FLOWS, { filter: { from: '0001-01-01' } }, commissioner);
+      expect(early.errors).toBeUndefined();
+    });
+
     it('a blank ward is BAD_USER_INPUT on filter.wards', async () => {
       const res = await t.gql(FLOWS, { filter: { wards: ['  '] } }, commissioner);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');

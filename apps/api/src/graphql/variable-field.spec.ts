@@ -65,6 +65,15 @@ describe('fieldOfVariable: the input field a rejected variable stands for', () =
     expect(fieldOfVariable(doc(text), undefined, { variable, path })).toBe(field);
   });
 
+  it('names a field of an argument other than input with the argument, as the server checks do', () => {
+    const d = doc('query($filter: AnalyticsFilter) { referralFlows(filter: $filter) { total { value } } }');
+    expect(fieldOfVariable(d, undefined, { variable: 'filter', path: ['from'] })).toBe('filter.from');
+    const f = doc(
+      'query($c: [ServiceCategory!]) { referralFlows(filter: { categories: $c }) { total { value } } }',
+    );
+    expect(fieldOfVariable(f, undefined, { variable: 'c', path: [] })).toBe('filter.categories');
+  });
+
   it('reads the operation that ran when the document holds several', () => {
     const d = doc(
       'query A($x: Int) { referrals(first: $x) { totalCount } } query B($x: Int) { searchPeople(text: "ab", first: $x) { id } pathways(limit: $x) { steps } }',

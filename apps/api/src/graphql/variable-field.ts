@@ -70,9 +70,9 @@ function usageOf(
 /**
  * The input field a rejected variable stands for in `document`: the object fields around the
  * variable, then the path inside its value (`input: { capacity: $c }` → "capacity"); a variable that
- * is a whole argument is named by the path inside it (`input: $input` → "postcode") or, when the
- * argument itself is wrong, by the argument (`first: $f` → "first"). Null when the variable is not
- * used (the error then keeps the variable's name).
+ * is a whole argument is named by the path inside it (`input: $input` → "postcode", `filter:
+ * $filter` → "filter.from") or, when the argument itself is wrong, by the argument (`first: $f` →
+ * "first"). Null when the variable is not used (the error then keeps the variable's name).
  */
 export function fieldOfVariable(
   document: DocumentNode,
@@ -94,5 +94,8 @@ export function fieldOfVariable(
   const path = [...usage.fields, ...target.path];
   if (path.length === 0) return usage.argument;
   // A variable inside a list that is the argument itself: `ids: [$a]` → "ids[0]".
-  return path[0].startsWith('[') ? `${usage.argument}${path.join('.')}` : path.join('.');
+  if (path[0].startsWith('[')) return `${usage.argument}${path.join('.')}`;
+  // As the server's own checks name them: a mutation's `input` is left out ("postcode"), any other
+  // argument is named ("filter.from").
+  return usage.argument === 'input' ? path.join('.') : [usage.argument, ...path].join('.');
 }

@@ -7,6 +7,8 @@ export function isCalendarDate(value: string): boolean {
   const m = ISO_DATE.exec(value);
   if (!m) return false;
   const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // There is no year 0 (PostgreSQL, like the calendar, goes from 1 BC to AD 1).
+  if (y < 1) return false;
   const dt = new Date(0);
   // setUTCFullYear, not Date.UTC: Date.UTC reads years 0–99 as 1900–1999.
   dt.setUTCFullYear(y, mo - 1, d);
