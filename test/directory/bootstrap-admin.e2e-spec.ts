@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { Db, StartupError } from '#libs/database';
 import { loadConfig } from '../../apps/api/src/config.js';
 import { createLogger } from '../../apps/api/src/logging.js';
@@ -85,31 +88,45 @@ describe('BOOTSTRAP_ADMIN_EMAIL / BOOTSTRAP_ADMIN_PASSWORD (CONTRACT.md section 
     expect(await counts()).toEqual({ staff: 3, orgs: 1 });
   });
 
-  it('does nothing unless both are set', async () => {
-    await runStartupTasks(await config({ BOOTSTRAP_ADMIN_EMAIL: 'half@example.org' }), t.db, logger);
-    await runStartupTasks(await config({ BOOTSTRAP_ADMIN_PASSWORD: 'only a password' }), t.db, logger);
+  it('does nothing unless both are set, and says so', async () => {
+    const half = await config({ BOOTSTRAP_ADMIN_EMAIL: 'half@example.org' });
+    expect(half.warnings).toEqual([
+      'BOOTSTRAP_ADMIN_EMAIL is set without BOOTSTRAP_ADMIN_PASSWORD: no administrator is created; set both.',
+    ]);
+    await runStartupTasks(half, t.db, logger);
+    const other = await config({ BOOTSTRAP_ADMIN_PASSWORD: 'only a password' });
+    expect(other.warnings).toEqual([
+      'BOOTSTRAP_ADMIN_PASSWORD is set without BOOTSTRAP_ADMIN_EMAIL: no administrator is created; set both.',
+    ]);
+    await runStartupTasks(other, t.db, logger);
+    expect(await counts()).toEqual({ staff: 3, orgs: 1 });
+    expect((await config({})).warnings).toEqual([]);
+  });
+
+  it('refuses to start with a password shorter than 12 characters or a malformed email, before anything starts', async () => {
+    // loadConfig refuses them: no database is started, migrated or seeded first.
+    await expect(
+      config({ BOOTSTRAP_ADMIN_EMAIL: 'x@example.org', BOOTSTRAP_ADMIN_PASSWORD: 'short' }),
+    ).rejects.toThrow(StartupError);
+    await expect(
+      config({ BOOTSTRAP_ADMIN_EMAIL: 'not an email', BOOTSTRAP_ADMIN_PASSWORD: 'long enough password' }),
+    ).rejects.toThrow(/BOOTSTRAP_ADMIN_EMAIL/);
     expect(await counts()).toEqual({ staff: 3, orgs: 1 });
   });
 
-  it('refuses to start with a password shorter than 12 characters or a malformed email', async () => {
-    await expect(
-      runStartupTasks(
-        await config({ BOOTSTRAP_ADMIN_EMAIL: 'x@example.org', BOOTSTRAP_ADMIN_PASSWORD: 'short' }),
-        t.db,
-        logger,
-      ),
-    ).rejects.toThrow(StartupError);
-    await expect(
-      runStartupTasks(
-        await config({
-          BOOTSTRAP_ADMIN_EMAIL: 'not an email',
-          BOOTSTRAP_ADMIN_PASSWORD: 'long enough password',
-        }),
-        t.db,
-        logger,
-      ),
-    ).rejects.toThrow(/BOOTSTRAP_ADMIN_EMAIL/);
-    expect(await counts()).toEqual({ staff: 3, orgs: 1 });
+  it('warns when DATABASE_URL is used without AUTH_SECRET (each server would sign with its own secret)', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'pathways-secret-'));
+    try {
+      const c = await loadConfig({ NODE_ENV: 'test', DATABASE_URL: t.url, DATA_DIR: dataDir });
+      expect(c.warnings).toEqual([
+        `AUTH_SECRET is not set: tokens are signed with a secret generated in ${path.join(dataDir, 'auth-secret')}. ` +
+          'Set AUTH_SECRET so that every server on this database accepts the same tokens.',
+      ]);
+      // The embedded database keeps its secret beside its data: nothing to warn about.
+      expect((await loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir })).warnings).toEqual([]);
+    } finally {
+      await rm(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

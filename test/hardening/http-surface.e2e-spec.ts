@@ -169,6 +169,9 @@ describe('NODE_ENV=production', () => {
   it('turns introspection off', async () => {
     const res = await t.gql('{ __schema { queryType { name } } }');
     expect(res.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.errors![0].message).toBe(
+      'Introspection is off in production (NODE_ENV=production); the operator can turn it on with GRAPHQL_INTROSPECTION=true.',
+    );
     expect(res.data ?? null).toBeNull();
     const type = await t.gql('{ __type(name: "Query") { name } }');
     expect(type.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');

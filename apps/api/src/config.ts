@@ -4,6 +4,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { StartupError } from '#libs/database';
 import type { DemoSeedMode } from '#libs/demo';
+import { bootstrapAdminProblem } from '#libs/directory';
 import { DEFAULT_COST_LIMIT } from './graphql/limits/query-cost.js';
 
 /** Everything configurable, read once from the environment (CONTRACT.md sections 1 and 10). */
@@ -18,6 +19,8 @@ export interface AppConfig {
   seedDemo: DemoSeedMode;
   authSecret: string;
   bootstrapAdmin: { email: string; password: string } | null;
+  /** What the operator should know about the settings (logged as warnings at start). */
+  warnings: string[];
   introspection: boolean;
   corsOrigins: string[];
   rateLimitPerMinute: number;
@@ -76,10 +79,28 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   const dataDir = path.resolve(env.DATA_DIR || './.data');
   const databaseUrl = env.DATABASE_URL?.trim() || null;
 
+  const warnings: string[] = [];
+  const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim();
+  const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
+  // Checked before anything is started or written, as the other settings are.
+  if (adminEmail && adminPassword) {
+    const problem = bootstrapAdminProblem(adminEmail, adminPassword);
+    if (problem) throw new StartupError(problem);
+  } else if (adminEmail || adminPassword) {
+    warnings.push(
+      `BOOTSTRAP_ADMIN_${adminEmail ? 'EMAIL' : 'PASSWORD'} is set without BOOTSTRAP_ADMIN_${adminEmail ? 'PASSWORD' : 'EMAIL'}: no administrator is created; set both.`,
+    );
+  }
+
   let authSecret = env.AUTH_SECRET?.trim() ?? '';
   if (!authSecret) {
     if (production) throw new StartupError('AUTH_SECRET must be set when NODE_ENV=production.');
     authSecret = await loadOrCreateSecret(dataDir);
+    if (databaseUrl)
+      warnings.push(
+        `AUTH_SECRET is not set: tokens are signed with a secret generated in ${path.join(dataDir, 'auth-secret')}. ` +
+          'Set AUTH_SECRET so that every server on this database accepts the same tokens.',
+      );
   } else if (authSecret.length < 16) {
     throw new StartupError('AUTH_SECRET must be at least 16 characters.');
   }
@@ -92,8 +113,6 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
         ? 'requested'
         : 'first-start';
 
-  const adminEmail = env.BOOTSTRAP_ADMIN_EMAIL?.trim();
-  const adminPassword = env.BOOTSTRAP_ADMIN_PASSWORD;
   const introspectionFlag = bool(env, 'GRAPHQL_INTROSPECTION');
 
   return {
@@ -105,6 +124,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     seedDemo,
     authSecret,
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
+    warnings,
     introspection: introspectionFlag ?? !production,
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')

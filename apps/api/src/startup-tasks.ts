@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
-import { type Db, StartupError } from '#libs/database';
+import type { Db } from '#libs/database';
 import { DEMO_PASSWORD, type DemoSeedMode, seedDemoOnStart } from '#libs/demo';
-import { bootstrapAdminProblem, ensureBootstrapAdmin, hashPassword } from '#libs/directory';
+import { ensureBootstrapAdmin, hashPassword } from '#libs/directory';
 import type { AppConfig } from './config.js';
 
 /**
@@ -36,8 +36,7 @@ async function seedDemo(db: Db, mode: DemoSeedMode, logger: Logger): Promise<voi
 async function bootstrapAdmin(config: AppConfig, db: Db, logger: Logger): Promise<void> {
   if (!config.bootstrapAdmin) return;
   const { email, password } = config.bootstrapAdmin;
-  const problem = bootstrapAdminProblem(email, password);
-  if (problem) throw new StartupError(problem);
+  // loadConfig has refused credentials that cannot be used (bootstrapAdminProblem).
   const id = await ensureBootstrapAdmin(db, email, password);
   if (id) logger.info({ staffId: id }, 'created the bootstrap administrator');
   else logger.debug('bootstrap administrator already present');

@@ -53,6 +53,10 @@ function isUnstorableText(e: unknown): boolean {
   return e instanceof Error && !(e instanceof GraphQLError) && (code === '22021' || code === '22P05');
 }
 
+const INTROSPECTION_OFF = /^GraphQL introspection is not allowed/;
+export const INTROSPECTION_OFF_MESSAGE =
+  'Introspection is off in production (NODE_ENV=production); the operator can turn it on with GRAPHQL_INTROSPECTION=true.';
+
 /** Marks an error the client must see only as INTERNAL_SERVER_ERROR; the request id is added per request. */
 export const INTERNAL_MARK = 'pathways:internal';
 
@@ -165,6 +169,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
       message: APOLLO_BAD_REQUEST[code] ?? formatted.message,
       extensions: { code: ErrorCode.BAD_REQUEST },
     };
+  }
+  if (code === 'GRAPHQL_VALIDATION_FAILED' && INTROSPECTION_OFF.test(formatted.message)) {
+    // Apollo's own words tell a developer to change ApolloServer's options; say what the operator sets.
+    return { ...base, message: INTROSPECTION_OFF_MESSAGE, extensions: { code } };
   }
   if (typeof code === 'string' && APOLLO_PASS_THROUGH.has(code) && original instanceof GraphQLError) {
     const extensions: Record<string, unknown> = { code };
