@@ -111,6 +111,7 @@ describe('the server process', () => {
     const body = JSON.stringify({
       query: 'mutation { login(email: "nobody@example.org", password: "not-the-password") { token } }',
     });
+    let connection: string | undefined;
     const answer = new Promise<any>((resolve, reject) => {
       const req = request(
         {
@@ -118,9 +119,14 @@ describe('the server process', () => {
           port,
           path: '/graphql',
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(body),
+            connection: 'keep-alive',
+          },
         },
         (res) => {
+          connection = res.headers.connection;
           let data = '';
           res.on('data', (c) => (data += c));
           res.on('end', () => resolve(JSON.parse(data)));
@@ -133,6 +139,8 @@ describe('the server process', () => {
     await new Promise((r) => setTimeout(r, 300));
     process.kill(-proc.child.pid!, 'SIGINT');
     expect((await answer).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    // Its keep-alive connection is closed after it: no further request can arrive on it.
+    expect(connection).toBe('close');
     expect(await proc.exited).toBe(0);
     expect(postgresRunsIn(dataDir)).toBe(false);
   }, 60_000);

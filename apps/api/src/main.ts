@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import type { Server } from 'node:http';
+import type { Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import {
@@ -37,6 +37,7 @@ async function main(): Promise<void> {
   const startedAt = Date.now();
   const config = await loadConfig();
   const logger = createLogger(config.logLevel);
+  for (const warning of config.warnings) logger.warn(warning);
 
   await assertPortFree(config.port);
 
@@ -94,7 +95,8 @@ async function main(): Promise<void> {
     }
     const applied = await runMigrations(url);
     if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
-    await runStartupTasks(config, db, logger);
+    // Asked to stop while migrating: the demo is not seeded (it would take seconds more).
+    if (!stopRequested) await runStartupTasks(config, db, logger);
   } catch (e) {
     await db.close().catch(() => undefined);
     await stopEmbedded();
@@ -130,18 +132,39 @@ async function main(): Promise<void> {
   );
 
   let stopping = false;
+  // Once stopping, every answer still to be sent closes its keep-alive connection after it (those in
+  // flight, and any request that still arrives on an open connection), so no connection carries a
+  // further request and the server is not held open by idle clients.
+  const unanswered = new Set<ServerResponse>();
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    else {
+      unanswered.add(res);
+      res.once('close', () => unanswered.delete(res));
+    }
+  });
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
     force.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
     clearTimeout(force);
-    await app.close().catch(() => undefined);
-    await db.close().catch(() => undefined);
+    // Requests cut off at the deadline may still hold a connection of the pool, waiting on the
+    // database: closing does not wait for them past the deadline (stopping the embedded PostgreSQL
+    // ends their statements; an external one sees the connection go).
+    const untilDeadline = <T>(p: Promise<T>) =>
+      Promise.race([
+        p.catch(() => undefined),
+        new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref()),
+      ]);
+    await untilDeadline(app.close());
+    await untilDeadline(db.close());
     await stopEmbedded();
     logger.info('stopped');
     logger.flush?.();
