@@ -135,6 +135,38 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
   });
 });
 
+describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () => {
+  let t: TestApp;
+  let token: string;
+  beforeAll(async () => {
+    // 60 services in one organisation: three times what the cost model expects of one.
+    t = await startTestApp({ GRAPHQL_MAX_LIST_ITEMS: '5000' });
+    const org = await t.fixtures.organisation();
+    for (let i = 0; i < 60; i++) await t.fixtures.service(org);
+    token = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
+  });
+  afterAll(() => t.close());
+
+  it('answers within the budget as usual', async () => {
+    const res = await t.gql('{ services { id organisation { services { id } } } }', {}, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.services.length).toBeGreaterThanOrEqual(60);
+  });
+
+  it('refuses an answer past it, whole, as QUERY_TOO_COMPLEX, though the document is under the cost limit', async () => {
+    const doc = '{ services { id organisation { services { id organisation { services { id } } } } } }';
+    const res = await t.gql(doc, {}, token);
+    expect(res.errors).toHaveLength(1);
+    expect(res.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+    expect(res.errors![0].message).toBe(
+      'The query is too complex: the answer would hold more than 5,000 list items; nest fewer lists.',
+    );
+    expect(res.data).toBeNull();
+    // The next request has a budget of its own.
+    expect((await t.gql('{ services { id } }', {}, token)).errors).toBeUndefined();
+  });
+});
+
 describe('the cost limit fits every reasonable operation of the contract', () => {
   const schema = contractSchema();
 

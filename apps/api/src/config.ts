@@ -6,6 +6,7 @@ import { StartupError } from '#libs/database';
 import type { DemoSeedMode } from '#libs/demo';
 import { bootstrapAdminProblem } from '#libs/directory';
 import { DEFAULT_COST_LIMIT } from './graphql/limits/query-cost.js';
+import { MAX_LIST_ITEMS } from './graphql/list-budget.js';
 
 /** Everything configurable, read once from the environment (CONTRACT.md sections 1 and 10). */
 export interface AppConfig {
@@ -35,6 +36,8 @@ export interface AppConfig {
   dbAcquireTimeoutMs: number;
   /** Cap on the cost of one GraphQL document. */
   queryCostLimit: number;
+  /** The most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS; see list-budget.ts). */
+  maxListItems: number;
   /** Redis for rate-limit counts shared by replicas; in-memory counts when unset. */
   redisUrl: string | null;
 }
@@ -140,6 +143,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     dbStatementTimeoutMs: int(env, 'DB_STATEMENT_TIMEOUT_MS', 15_000, 100),
     dbAcquireTimeoutMs: int(env, 'DB_ACQUIRE_TIMEOUT_MS', 5_000, 100),
     queryCostLimit: int(env, 'GRAPHQL_COST_LIMIT', DEFAULT_COST_LIMIT, 1),
+    maxListItems: int(env, 'GRAPHQL_MAX_LIST_ITEMS', MAX_LIST_ITEMS, 1),
     redisUrl: env.REDIS_URL?.trim() || null,
   };
 }

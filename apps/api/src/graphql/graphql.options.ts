@@ -13,6 +13,7 @@ import type { AppConfig } from '../config.js';
 import { formatError } from './format-error.js';
 import { requestPlugin } from './request-plugin.js';
 import { freshPerMutation } from './fresh-per-mutation.js';
+import { limitListItems } from './list-budget.js';
 import { costLimitPlugin } from './limits/limits.plugin.js';
 import { QUERY_LIMITS, queryLimitRules } from './limits/query-limits.js';
 import { knownOperationTypesRule } from './operation-types.rule.js';
@@ -65,7 +66,8 @@ export function graphqlOptions(
     allowBatchedHttpRequests: false,
     persistedQueries: false,
     fieldResolverEnhancers: ['guards'],
-    transformResolvers: (resolvers) => freshPerMutation(installDirectResolvers(resolvers, direct)),
+    transformResolvers: (resolvers) =>
+      limitListItems(freshPerMutation(installDirectResolvers(resolvers, direct))),
     // Abuse limits (CONTRACT.md section 10), all before execution: tokens while parsing, depth,
     // aliases and directives while validating, cost (needs the variables) once the operation is known.
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
@@ -94,6 +96,7 @@ export function graphqlOptions(
       const ip = req.ip ?? '';
       return {
         req,
+        maxListItems: config.maxListItems,
         ctx: new RequestContext(
           requestId,
           ip,

@@ -53,7 +53,15 @@ export function requestPlugin(logger: Logger): ApolloServerPlugin<GqlContext> {
           req.staffId = actor?.staffId;
           const body = rc.response.body;
           if (body.kind !== 'single' || !body.singleResult.errors) return;
-          body.singleResult.errors = onlyTooComplex(body.singleResult.errors).map((e) => {
+          const errors = onlyTooComplex(body.singleResult.errors);
+          // An answer refused as too large while executing (list-budget.ts) is refused whole.
+          if (
+            body.singleResult.data !== undefined &&
+            errors.length === 1 &&
+            errors[0].extensions?.code === ErrorCode.QUERY_TOO_COMPLEX
+          )
+            body.singleResult.data = null;
+          body.singleResult.errors = errors.map((e) => {
             const target = e.extensions?.[VARIABLE_MARK] as VariableTarget | undefined;
             if (target) {
               const { [VARIABLE_MARK]: _mark, ...extensions } = e.extensions!;

@@ -120,6 +120,24 @@ export class RequestContext {
     return this.verified !== null;
   }
 
+  /** List items resolved so far in this request (see countListItems). */
+  private listItems = 0;
+
+  /**
+   * Counts `n` more list items in the answer; true while the answer stays within `limit`. The cost
+   * limit assumes list sizes (20 services an organisation…) that data can exceed; this bounds what
+   * one request can make the server hold, whatever the data.
+   */
+  countListItems(n: number, limit: number): boolean {
+    this.listItems += n;
+    return this.listItems <= limit;
+  }
+
+  /** Whether the answer has already gone over `limit` list items. */
+  listItemsOver(limit: number): boolean {
+    return this.listItems > limit;
+  }
+
   /**
    * Forgets everything the request's loaders hold. Each top-level mutation field starts with it: the
    * fields of a mutation document run one after another, and each answer must show the data as its
@@ -150,4 +168,6 @@ export interface GqlContext {
     any
   >;
   ctx: RequestContext;
+  /** The most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS); unlimited when absent. */
+  maxListItems?: number;
 }

@@ -1,0 +1,59 @@
+import type { GqlContext } from '#libs/common';
+import { tooComplex } from './limits/query-limits.js';
+
+/**
+ * The most list items one answer may hold, by default (GRAPHQL_MAX_LIST_ITEMS). The cost limit is
+ * computed before execution from the sizes lists are expected to have (LIST_BOUNDS: 20 services an
+ * organisation, 50 organisations…); nothing stops the data from growing past them, and then a
+ * document within the cost limit, with a list nested in itself (services → organisation → services
+ * → …), can ask for millions of rows. The largest answers of the contract's operations hold a few
+ * thousand items.
+ */
+export const MAX_LIST_ITEMS = 100_000;
+
+type Resolver = (parent: unknown, args: unknown, context: GqlContext, info: unknown) => unknown;
+
+/** Marks a resolver already wrapped (Nest may hand the same resolver maps to every app of a process). */
+const WRAPPED = Symbol('pathways:list-budget');
+
+const overBudget = (limit: number) =>
+  tooComplex(
+    `the answer would hold more than ${limit.toLocaleString('en-GB')} list items; nest fewer lists.`,
+  );
+
+function counted(context: GqlContext, value: unknown, limit: number): unknown {
+  if (Array.isArray(value) && !context.ctx.countListItems(value.length, limit)) throw overBudget(limit);
+  return value;
+}
+
+/**
+ * Wraps every resolver so that the lists it returns count against the request's budget
+ * (GqlContext.maxListItems): past it, the field is refused (QUERY_TOO_COMPLEX), and so is every
+ * field that would resolve after, before it reads anything. The request plugin then answers with
+ * that one error alone.
+ */
+export function limitListItems<T extends object>(resolvers: T): T {
+  const maps = (Array.isArray(resolvers) ? resolvers : [resolvers]) as Record<
+    string,
+    Record<string, unknown>
+  >[];
+  for (const m of maps)
+    for (const fields of Object.values(m)) {
+      if (!fields || typeof fields !== 'object') continue;
+      for (const [field, resolve] of Object.entries(fields)) {
+        if (typeof resolve !== 'function' || WRAPPED in resolve) continue;
+        const original = resolve as Resolver;
+        const wrapped = (parent: unknown, args: unknown, context: GqlContext, info: unknown) => {
+          const limit = context.maxListItems;
+          if (limit === undefined) return original(parent, args, context, info);
+          if (context.ctx.listItemsOver(limit)) throw overBudget(limit);
+          const result = original(parent, args, context, info);
+          if (result && typeof (result as PromiseLike<unknown>).then === 'function')
+            return (result as Promise<unknown>).then((v) => counted(context, v, limit));
+          return counted(context, result, limit);
+        };
+        fields[field] = Object.assign(wrapped, { [WRAPPED]: true });
+      }
+    }
+  return resolvers;
+}
