@@ -79,6 +79,7 @@ describe('consent (CONTRACT.md section 4)', () => {
     ],
     ['a malformed organisation id', { organisationIds: ['nope'] }, 'organisationIds'],
     ['expiresAt in the past', { expiresAt: new Date(Date.now() - 60_000).toISOString() }, 'expiresAt'],
+    ['an expiresAt that does not exist (30 February)', { expiresAt: '2099-02-30T00:00:00Z' }, 'expiresAt'],
   ])('%s is BAD_USER_INPUT naming %s, nothing written', async (_l, over, field) => {
     const res = await record(w.a.worker.token, { personId: person, purpose: 'REFERRAL_SHARING', ...over });
     expect([errorCode(res), res.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', field]);

@@ -1,4 +1,5 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { isCalendarDate } from './date.scalar.js';
 
 // ISO 8601 instant with an offset (Z or ±hh:mm). Seconds and fractions optional.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
@@ -9,8 +10,11 @@ export function parseDateTime(value: unknown): Date {
       'DateTime must be an ISO 8601 instant with an offset, e.g. 2026-03-01T09:30:00.000Z.',
     );
   }
+  const [, hh, mm] = /T(\d{2}):(\d{2})/.exec(value)!;
+  // JavaScript's Date rolls 30 February over to 2 March: the day, hour and minute must exist as written.
   const d = new Date(value);
-  if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime is not a real instant.');
+  if (Number.isNaN(d.getTime()) || !isCalendarDate(value.slice(0, 10)) || Number(hh) > 23 || Number(mm) > 59)
+    throw new GraphQLError('DateTime is not a real instant.');
   return d;
 }
 

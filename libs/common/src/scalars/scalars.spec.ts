@@ -32,6 +32,18 @@ describe('DateTime scalar', () => {
       '2026-03-01T08:30:00.000Z',
     );
   });
+  it.each([
+    '2027-02-30T00:00:00Z',
+    '2027-02-29T00:00:00Z',
+    '2026-04-31T10:00:00Z',
+    '2026-03-01T24:30:00Z',
+    '2026-03-01T09:60:00Z',
+  ])('refuses %s, which does not exist (Date would roll it over)', (v) =>
+    expect(() => GraphQLDateTime.parseValue(v)).toThrow('DateTime is not a real instant.'),
+  );
+  it('keeps a leap day that exists', () => {
+    expect(GraphQLDateTime.parseValue('2028-02-29T12:00:00Z').toISOString()).toBe('2028-02-29T12:00:00.000Z');
+  });
 });
 
 describe('London dates', () => {
