@@ -58,6 +58,20 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
     },
   );
 
+  it('more than 50 invalid values in the variables: each named, then one BAD_USER_INPUT saying so (not an internal error)', async () => {
+    const res = await t.gql(
+      'query($s: [ReferralStatus!]) { referrals(filter: { statuses: $s }) { totalCount } }',
+      {
+        s: Array.from({ length: 60 }, () => 'NOPE'),
+      },
+    );
+    const codes = new Set(res.errors!.map((e) => e.extensions.code));
+    expect(codes).toEqual(new Set(['BAD_USER_INPUT']));
+    expect(res.errors!.at(-1)!.message).toBe(
+      'Too many invalid values in the variables; correct the ones named in the errors before this one.',
+    );
+  });
+
   it('no token, a bad token and an expired token are UNAUTHENTICATED', async () => {
     expect(errorCode(await t.gql('{ me { id } }'))).toBe('UNAUTHENTICATED');
     expect(errorCode(await t.gql('{ me { id } }', {}, 'not-a-token'))).toBe('UNAUTHENTICATED');

@@ -28,6 +28,15 @@ describe('formatError', () => {
     expect(out.extensions).toEqual({ code: ErrorCode.INTERNAL_SERVER_ERROR, [INTERNAL_MARK]: true });
   });
 
+  it('a document nested so deeply that parsing ran out of stack is QUERY_TOO_COMPLEX', () => {
+    const e = new RangeError('Maximum call stack size exceeded');
+    const out = formatError({ message: e.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, wrap(e));
+    expect(out).toMatchObject({
+      message: 'The query is too complex: the document is nested too deeply.',
+      extensions: { code: 'QUERY_TOO_COMPLEX' },
+    });
+  });
+
   it('does not trust a plain Error that claims a client code', () => {
     const e = Object.assign(new Error('SELECT secret'), { extensions: { code: 'BAD_USER_INPUT' } });
     const out = formatError({ message: e.message, extensions: { code: 'BAD_USER_INPUT' } }, wrap(e));

@@ -34,6 +34,28 @@ function unwrap(error: unknown): unknown {
   return cur;
 }
 
+/** graphql-js gives up coercing the variables after 50 errors, and says so without a code. */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
+export const TOO_MANY_VARIABLE_ERRORS_MESSAGE =
+  'Too many invalid values in the variables; correct the ones named in the errors before this one.';
+
+/** A document nested so deeply (e.g. [[[…]]] thousands of levels) that parsing it ran out of stack. */
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && /call stack/i.test(e.message);
+}
+
+/**
+ * Failures that are the client's, though graphql-js reports them without a code of ours: they are
+ * answered as BAD_USER_INPUT or QUERY_TOO_COMPLEX (formatError) and not logged as unexpected.
+ */
+export function isClientMistake(error: unknown): boolean {
+  const original = unwrap(error);
+  return (
+    isStackOverflow(original) ||
+    (original instanceof GraphQLError && TOO_MANY_VARIABLE_ERRORS.test(original.message))
+  );
+}
+
 /** The message when the database cannot be reached or is saturated (still INTERNAL_SERVER_ERROR + requestId). */
 export const DATABASE_UNAVAILABLE =
   'The service is temporarily unavailable (its database is not answering); try again in a moment. Quote the request id if this persists.';
@@ -149,6 +171,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (isTokenLimitError(original)) {
     const e = tooComplex(`more than ${QUERY_LIMITS.maxTokens} tokens.`);
     return { ...base, message: e.message, extensions: { code: e.code } };
+  }
+  if (isStackOverflow(original)) {
+    const e = tooComplex('the document is nested too deeply.');
+    return { ...base, message: e.message, extensions: { code: e.code } };
+  }
+  if (original instanceof GraphQLError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) {
+    return {
+      ...base,
+      message: TOO_MANY_VARIABLE_ERRORS_MESSAGE,
+      extensions: { code: ErrorCode.BAD_USER_INPUT },
+    };
   }
   if (isValidationAborted(original)) {
     const e = tooComplex('too many fields to check; ask for each field once in each selection.');

@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import type { Logger } from 'pino';
 import { ErrorCode, type GqlContext } from '#libs/common';
-import { INTERNAL_MARK } from './format-error.js';
+import { INTERNAL_MARK, isClientMistake } from './format-error.js';
 import { fieldOfVariable, VARIABLE_MARK, type VariableTarget } from './variable-field.js';
 import { onlyTooComplex } from './limits/query-limits.js';
 import { scrub } from '../logging.js';
@@ -27,9 +27,10 @@ export function requestPlugin(logger: Logger): ApolloServerPlugin<GqlContext> {
               (err.extensions?.code as string | undefined) ??
               (original.extensions?.code as string | undefined);
             const expected =
-              code !== undefined &&
-              code !== ErrorCode.INTERNAL_SERVER_ERROR &&
-              original instanceof GraphQLError;
+              (code !== undefined &&
+                code !== ErrorCode.INTERNAL_SERVER_ERROR &&
+                original instanceof GraphQLError) ||
+              isClientMistake(err);
             if (!expected) {
               logger.error(
                 {
