@@ -15,6 +15,20 @@ describe('bearer tokens', () => {
     expect(verifyToken(SECRET, token, now + 8 * 3600_000)).toBeNull();
   });
 
+  it('rejects a correctly signed token that would last longer than 8 hours or was issued in the future', () => {
+    const signed = (payload: object) => {
+      const body = Buffer.from(JSON.stringify(payload)).toString('base64url');
+      return `v1.${body}.${createHmac('sha256', SECRET).update(`v1.${body}`).digest('base64url')}`;
+    };
+    const now = Date.UTC(2026, 0, 1, 9);
+    const iat = now / 1000;
+    expect(verifyToken(SECRET, signed({ sub: ID, iat, exp: iat + TOKEN_TTL_SECONDS }), now)?.sub).toBe(ID);
+    expect(verifyToken(SECRET, signed({ sub: ID, iat, exp: iat + TOKEN_TTL_SECONDS + 1 }), now)).toBeNull();
+    expect(verifyToken(SECRET, signed({ sub: ID, iat, exp: 1e308 }), now)).toBeNull();
+    expect(verifyToken(SECRET, signed({ sub: ID, iat: iat + 3600, exp: iat + 3600 + 60 }), now)).toBeNull();
+    expect(verifyToken(SECRET, signed({ sub: ID, iat: iat + 30, exp: iat + 30 + 60 }), now)?.sub).toBe(ID);
+  });
+
   it.each([
     ['another secret', (t: string) => t, 'another-secret-0123456789'],
     [

@@ -76,6 +76,10 @@ export function verifyToken(secret: string, token: string, now = Date.now()): To
   if ((payload.org === undefined) !== (payload.role === undefined)) return null;
   if (payload.org !== undefined && !(isUuid(payload.org) && ROLES.has(payload.role as string))) return null;
   if (payload.exp * 1000 <= now) return null;
+  // Tokens last 8 hours (CONTRACT.md section 10), whatever a signed payload claims: one that would
+  // last longer, or that says it was issued later than now (beyond a minute of clock skew between
+  // replicas), was not issued by this server.
+  if (payload.exp - payload.iat > TOKEN_TTL_SECONDS || payload.iat * 1000 > now + 60_000) return null;
   return payload;
 }
 
