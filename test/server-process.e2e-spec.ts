@@ -168,6 +168,21 @@ describe('the server process', () => {
     }
   }, 60_000);
 
+  it('on SIGTERM while its modules are still loading (the first instant), exits 0 having started nothing', async () => {
+    const fresh = `${dataDir}-instant`;
+    try {
+      const proc = start({ DATA_DIR: fresh, PORT: String(await freePort()) });
+      // As soon as node runs our entry (it catches signals before loading the server's modules).
+      await new Promise((r) => setTimeout(r, 400));
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+      expect(proc.output()).not.toContain('Pathways is ready');
+      expect(existsSync(path.join(fresh, 'pg'))).toBe(false);
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('refuses a DATA_DIR that another running server uses, saying so, and leaves that server serving', async () => {
     const shared = `${dataDir}-shared`;
     const port = await freePort();

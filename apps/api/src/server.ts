@@ -1,0 +1,202 @@
+import 'reflect-metadata';
+import type { Server, ServerResponse } from 'node:http';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import {
+  Db,
+  type EmbeddedPostgresHandle,
+  runMigrations,
+  startEmbeddedPostgres,
+  StartupError,
+} from '#libs/database';
+import { createApp } from './app.factory.js';
+import { loadConfig } from './config.js';
+import { createLogger } from './logging.js';
+import { runStartupTasks } from './startup-tasks.js';
+
+const SHUTDOWN_GRACE_MS = 10_000;
+
+/** Fails fast, before starting a database, when PORT is taken. */
+async function assertPortFree(port: number): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', (e: NodeJS.ErrnoException) =>
+      reject(e.code === 'EADDRINUSE' ? new StartupError(`PORT ${port} is already in use.`) : e),
+    );
+    probe.listen(port, () => probe.close(() => resolve()));
+  });
+}
+
+function fail(message: string): never {
+  process.stderr.write(`pathways: ${message}\n`);
+  process.exit(1);
+}
+
+/**
+ * Starts the server. `signals` holds SIGTERM/SIGINT received so far (main.ts catches them from the
+ * process's first instant, while this module loads); this adds those that arrive while starting.
+ */
+async function main(signals: string[]): Promise<void> {
+  const startedAt = Date.now();
+  // A signal while starting: the step under way finishes (a migration or the demo's transaction is
+  // not cut short), then whatever has started is stopped and the process exits 0. Installed before
+  // the first await, so that main.ts can hand over without a gap.
+  let logger: ReturnType<typeof createLogger> | null = null;
+  let stopRequested: string | null = signals[0] ?? null;
+  const requestStop = (signal: string) => {
+    if (stopRequested) return;
+    stopRequested = signal;
+    logger?.info({ signal }, 'stopping: the server was still starting');
+  };
+  const early = { SIGTERM: () => requestStop('SIGTERM'), SIGINT: () => requestStop('SIGINT') };
+  process.on('SIGTERM', early.SIGTERM);
+  process.on('SIGINT', early.SIGINT);
+
+  const config = await loadConfig();
+  logger = createLogger(config.logLevel);
+  for (const warning of config.warnings) logger.warn(warning);
+  if (stopRequested) {
+    // Nothing has started yet.
+    logger.info({ signal: stopRequested }, 'stopping: the server was still starting');
+    logger.info('stopped');
+    logger.flush?.();
+    process.exit(0);
+  }
+
+  await assertPortFree(config.port);
+
+  const stopIfAsked = async (close: () => Promise<void>) => {
+    if (!stopRequested) return;
+    await close();
+    logger.info('stopped');
+    logger.flush?.();
+    process.exit(0);
+  };
+
+  let embedded: EmbeddedPostgresHandle | undefined;
+  let url = config.databaseUrl;
+  if (!url) {
+    logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(config.dataDir, 'pg'),
+      ownProcessGroup: true,
+      log: (line) => logger.debug({ postgres: line }, 'postgres'),
+    });
+    url = embedded.url;
+  }
+
+  const stopEmbedded = async () => {
+    await embedded?.stop().catch(() => undefined);
+  };
+  await stopIfAsked(stopEmbedded);
+
+  const db = new Db({
+    url,
+    max: config.dbPoolSize,
+    statementTimeoutMs: config.dbStatementTimeoutMs,
+    acquireTimeoutMs: config.dbAcquireTimeoutMs,
+    onError: (err) => logger.warn({ err: { message: err.message } }, 'database connection error'),
+  });
+
+  try {
+    if (!(await db.healthy(5000))) {
+      throw new StartupError(
+        config.databaseUrl
+          ? 'DATABASE_URL does not answer: check the host, port, credentials and that PostgreSQL is running.'
+          : 'The embedded PostgreSQL does not answer.',
+      );
+    }
+    const applied = await runMigrations(url);
+    if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+    // Asked to stop while migrating: the demo is not seeded (it would take seconds more).
+    if (!stopRequested) await runStartupTasks(config, db, logger);
+  } catch (e) {
+    await db.close().catch(() => undefined);
+    await stopEmbedded();
+    throw e;
+  }
+  const closeDb = async () => {
+    await db.close().catch(() => undefined);
+    await stopEmbedded();
+  };
+  await stopIfAsked(closeDb);
+
+  const app = await createApp(config, db, logger);
+  try {
+    await app.listen(config.port);
+  } catch (e) {
+    await app.close().catch(() => undefined);
+    await db.close().catch(() => undefined);
+    await stopEmbedded();
+    if ((e as NodeJS.ErrnoException).code === 'EADDRINUSE')
+      throw new StartupError(`PORT ${config.port} is already in use.`);
+    throw e;
+  }
+  await stopIfAsked(async () => {
+    await app.close().catch(() => undefined);
+    await closeDb();
+  });
+  const server = app.getHttpServer() as Server;
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info(
+    { port, readyInMs: Date.now() - startedAt, database: embedded ? 'embedded' : 'external' },
+    `Pathways is ready: GraphQL at http://localhost:${port}/graphql`,
+  );
+
+  let stopping = false;
+  // Once stopping, every answer still to be sent closes its keep-alive connection after it (those in
+  // flight, and any request that still arrives on an open connection), so no connection carries a
+  // further request and the server is not held open by idle clients.
+  const unanswered = new Set<ServerResponse>();
+  server.prependListener('request', (_req, res: ServerResponse) => {
+    if (stopping) res.setHeader('Connection', 'close');
+    else {
+      unanswered.add(res);
+      res.once('close', () => unanswered.delete(res));
+    }
+  });
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
+    const deadline = Date.now() + SHUTDOWN_GRACE_MS;
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    force.unref();
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    await closed;
+    clearTimeout(force);
+    // Requests cut off at the deadline may still hold a connection of the pool, waiting on the
+    // database: closing does not wait for them past the deadline (stopping the embedded PostgreSQL
+    // ends their statements; an external one sees the connection go).
+    const untilDeadline = <T>(p: Promise<T>) =>
+      Promise.race([
+        p.catch(() => undefined),
+        new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())).unref()),
+      ]);
+    await untilDeadline(app.close());
+    await untilDeadline(db.close());
+    await stopEmbedded();
+    logger.info('stopped');
+    logger.flush?.();
+    process.exit(0);
+  };
+  process.removeListener('SIGTERM', early.SIGTERM);
+  process.removeListener('SIGINT', early.SIGINT);
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+}
+
+/** Starts the server (see main), ending the process with one clear line when it cannot. */
+export function start(signals: string[]): Promise<void> {
+  return main(signals).catch((e) => {
+    if (e instanceof StartupError) fail(e.message);
+    const err = e as NodeJS.ErrnoException;
+    if (err?.code === 'EACCES' || err?.code === 'EROFS')
+      fail(`cannot write to ${err.path ?? 'DATA_DIR'} (${err.code}).`);
+    fail(`could not start: ${err?.message ?? String(e)}`);
+  });
+}
