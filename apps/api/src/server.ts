@@ -54,34 +54,33 @@ async function main(signals: string[]): Promise<void> {
   process.on('SIGINT', early.SIGINT);
 
   const config = await loadConfig();
-  logger = createLogger(config.logLevel);
-  for (const warning of config.warnings) logger.warn(warning);
-  if (stopRequested) {
-    // Nothing has started yet.
-    logger.info({ signal: stopRequested }, 'stopping: the server was still starting');
-    logger.info('stopped');
-    logger.flush?.();
+  const log = createLogger(config.logLevel);
+  logger = log;
+  for (const warning of config.warnings) log.warn(warning);
+  const exitStopped = (): never => {
+    log.info('stopped');
+    log.flush?.();
     process.exit(0);
-  }
-
-  await assertPortFree(config.port);
-
+  };
   const stopIfAsked = async (close: () => Promise<void>) => {
     if (!stopRequested) return;
     await close();
-    logger.info('stopped');
-    logger.flush?.();
-    process.exit(0);
+    exitStopped();
   };
+  // A signal while this module loaded: nothing has started yet.
+  if (stopRequested) log.info({ signal: stopRequested }, 'stopping: the server was still starting');
+  await stopIfAsked(async () => undefined);
+
+  await assertPortFree(config.port);
 
   let embedded: EmbeddedPostgresHandle | undefined;
   let url = config.databaseUrl;
   if (!url) {
-    logger.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
+    log.info({ dataDir: config.dataDir }, 'starting the embedded PostgreSQL');
     embedded = await startEmbeddedPostgres({
       dataDir: path.join(config.dataDir, 'pg'),
       ownProcessGroup: true,
-      log: (line) => logger.debug({ postgres: line }, 'postgres'),
+      log: (line) => log.debug({ postgres: line }, 'postgres'),
     });
     url = embedded.url;
   }
@@ -96,7 +95,7 @@ async function main(signals: string[]): Promise<void> {
     max: config.dbPoolSize,
     statementTimeoutMs: config.dbStatementTimeoutMs,
     acquireTimeoutMs: config.dbAcquireTimeoutMs,
-    onError: (err) => logger.warn({ err: { message: err.message } }, 'database connection error'),
+    onError: (err) => log.warn({ err: { message: err.message } }, 'database connection error'),
   });
 
   try {
@@ -108,9 +107,9 @@ async function main(signals: string[]): Promise<void> {
       );
     }
     const applied = await runMigrations(url);
-    if (applied.length) logger.info({ migrations: applied }, 'applied migrations');
+    if (applied.length) log.info({ migrations: applied }, 'applied migrations');
     // Asked to stop while migrating: the demo is not seeded (it would take seconds more).
-    if (!stopRequested) await runStartupTasks(config, db, logger);
+    if (!stopRequested) await runStartupTasks(config, db, log);
   } catch (e) {
     await db.close().catch(() => undefined);
     await stopEmbedded();
@@ -122,7 +121,7 @@ async function main(signals: string[]): Promise<void> {
   };
   await stopIfAsked(closeDb);
 
-  const app = await createApp(config, db, logger);
+  const app = await createApp(config, db, log);
   try {
     await app.listen(config.port);
   } catch (e) {
@@ -140,7 +139,7 @@ async function main(signals: string[]): Promise<void> {
   const server = app.getHttpServer() as Server;
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(
+  log.info(
     { port, readyInMs: Date.now() - startedAt, database: embedded ? 'embedded' : 'external' },
     `Pathways is ready: GraphQL at http://localhost:${port}/graphql`,
   );
@@ -160,7 +159,7 @@ async function main(signals: string[]): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    log.info({ signal }, 'shutting down: finishing in-flight requests');
     for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
     const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
@@ -180,9 +179,7 @@ async function main(signals: string[]): Promise<void> {
     await untilDeadline(app.close());
     await untilDeadline(db.close());
     await stopEmbedded();
-    logger.info('stopped');
-    logger.flush?.();
-    process.exit(0);
+    exitStopped();
   };
   process.removeListener('SIGTERM', early.SIGTERM);
   process.removeListener('SIGINT', early.SIGINT);

@@ -152,6 +152,12 @@ function fromHttpException(e: HttpException): AppError | null {
   return null;
 }
 
+/** QUERY_TOO_COMPLEX for a failure graphql-js reports in its own words (`detail` says what to change). */
+function tooComplexAnswer(base: GraphQLFormattedError, detail: string): GraphQLFormattedError {
+  const e = tooComplex(detail);
+  return { ...base, message: e.message, extensions: { code: e.code } };
+}
+
 /**
  * The one place errors are mapped for clients: AppErrors and Apollo's standard errors pass with
  * their code; everything else becomes INTERNAL_SERVER_ERROR with no detail (logged server-side).
@@ -169,12 +175,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...base, message: UNSTORABLE_TEXT, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   if (isTokenLimitError(original)) {
-    const e = tooComplex(`more than ${QUERY_LIMITS.maxTokens} tokens.`);
-    return { ...base, message: e.message, extensions: { code: e.code } };
+    return tooComplexAnswer(base, `more than ${QUERY_LIMITS.maxTokens} tokens.`);
   }
   if (isStackOverflow(original)) {
-    const e = tooComplex('the document is nested too deeply.');
-    return { ...base, message: e.message, extensions: { code: e.code } };
+    return tooComplexAnswer(base, 'the document is nested too deeply.');
   }
   if (original instanceof GraphQLError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) {
     return {
@@ -184,8 +188,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     };
   }
   if (isValidationAborted(original)) {
-    const e = tooComplex('too many fields to check; ask for each field once in each selection.');
-    return { ...base, message: e.message, extensions: { code: e.code } };
+    return tooComplexAnswer(base, 'too many fields to check; ask for each field once in each selection.');
   }
   if (original instanceof HttpException) {
     const mapped = fromHttpException(original);

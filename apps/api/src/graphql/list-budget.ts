@@ -1,5 +1,6 @@
 import type { GqlContext } from '#libs/common';
 import { tooComplex } from './limits/query-limits.js';
+import { wrapResolvers } from './wrap-resolvers.js';
 
 /**
  * The most list items one answer may hold, by default (GRAPHQL_MAX_LIST_ITEMS). The cost limit is
@@ -10,8 +11,6 @@ import { tooComplex } from './limits/query-limits.js';
  * thousand items.
  */
 export const MAX_LIST_ITEMS = 100_000;
-
-type Resolver = (parent: unknown, args: unknown, context: GqlContext, info: unknown) => unknown;
 
 /** Marks a resolver already wrapped (Nest may hand the same resolver maps to every app of a process). */
 const WRAPPED = Symbol('pathways:list-budget');
@@ -33,27 +32,18 @@ function counted(context: GqlContext, value: unknown, limit: number): unknown {
  * that one error alone.
  */
 export function limitListItems<T extends object>(resolvers: T): T {
-  const maps = (Array.isArray(resolvers) ? resolvers : [resolvers]) as Record<
-    string,
-    Record<string, unknown>
-  >[];
-  for (const m of maps)
-    for (const fields of Object.values(m)) {
-      if (!fields || typeof fields !== 'object') continue;
-      for (const [field, resolve] of Object.entries(fields)) {
-        if (typeof resolve !== 'function' || WRAPPED in resolve) continue;
-        const original = resolve as Resolver;
-        const wrapped = (parent: unknown, args: unknown, context: GqlContext, info: unknown) => {
-          const limit = context.maxListItems;
-          if (limit === undefined) return original(parent, args, context, info);
-          if (context.ctx.listItemsOver(limit)) throw overBudget(limit);
-          const result = original(parent, args, context, info);
-          if (result && typeof (result as PromiseLike<unknown>).then === 'function')
-            return (result as Promise<unknown>).then((v) => counted(context, v, limit));
-          return counted(context, result, limit);
-        };
-        fields[field] = Object.assign(wrapped, { [WRAPPED]: true });
-      }
-    }
-  return resolvers;
+  return wrapResolvers(
+    resolvers,
+    WRAPPED,
+    () => true,
+    (original) => (parent, args, context, info) => {
+      const limit = context.maxListItems;
+      if (limit === undefined) return original(parent, args, context, info);
+      if (context.ctx.listItemsOver(limit)) throw overBudget(limit);
+      const result = original(parent, args, context, info);
+      if (result && typeof (result as PromiseLike<unknown>).then === 'function')
+        return (result as Promise<unknown>).then((v) => counted(context, v, limit));
+      return counted(context, result, limit);
+    },
+  );
 }
