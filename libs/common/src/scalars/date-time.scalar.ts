@@ -4,12 +4,14 @@ import { isCalendarDate } from './date.scalar.js';
 // ISO 8601 instant with an offset (Z or ±hh:mm). Seconds and fractions optional.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
-export function parseDateTime(value: unknown): Date {
-  if (typeof value !== 'string' || !ISO_INSTANT.test(value)) {
+export function parseDateTime(input: unknown): Date {
+  if (typeof input !== 'string' || !ISO_INSTANT.test(input)) {
     throw new GraphQLError(
       'DateTime must be an ISO 8601 instant with an offset, e.g. 2026-03-01T09:30:00.000Z.',
     );
   }
+  // RFC 3339 allows a lower-case "t" and "z"; the only letters the pattern lets through are those.
+  const value = input.toUpperCase();
   const [, hh, mm] = /T(\d{2}):(\d{2})/.exec(value)!;
   // JavaScript's Date rolls 30 February over to 2 March: the day, hour and minute must exist as written.
   const d = new Date(value);
