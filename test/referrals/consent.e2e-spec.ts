@@ -37,6 +37,31 @@ describe('consent (CONTRACT.md section 4)', () => {
     expect((await auditRows(t, person, 'consent.record')).map((a) => a.outcome)).toEqual(['SUCCESS']);
   });
 
+  it('an organisation named twice, once in capitals, is covered once', async () => {
+    const c = ok(
+      await record(w.a.worker.token, {
+        personId: person,
+        purpose: 'REFERRAL_SHARING',
+        organisationIds: [w.b.id.toUpperCase(), w.b.id],
+      }),
+      'recordConsent',
+    );
+    expect(c.organisations).toEqual([{ id: w.b.id }]);
+  });
+
+  it('expiresAt may use the lower-case "t" and "z" of RFC 3339', async () => {
+    const c = ok(
+      await record(w.a.worker.token, {
+        personId: person,
+        purpose: 'REFERRAL_SHARING',
+        organisationIds: [w.b.id],
+        expiresAt: '2099-06-01t12:00:00z',
+      }),
+      'recordConsent',
+    );
+    expect(c.expiresAt).toBe('2099-06-01T12:00:00.000Z');
+  });
+
   it('organisationIds omitted covers every organisation at that moment, and not those added later', async () => {
     const c = ok(
       await record(w.a.worker.token, {

@@ -38,7 +38,8 @@ export class ConsentService {
           const rows = await tx.query<{ id: string }>('SELECT id FROM organisations ORDER BY created_at, id');
           organisationIds = rows.map((r) => r.id);
         } else {
-          organisationIds = [...new Set(input.organisationIds)];
+          // An id in capitals is the same organisation as in lower case (PostgreSQL reads both).
+          organisationIds = [...new Set(input.organisationIds.map((id) => id.toLowerCase()))];
           if (organisationIds.length === 0)
             throw AppError.badInput(
               'organisationIds',
