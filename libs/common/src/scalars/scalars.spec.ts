@@ -46,7 +46,9 @@ describe('DateTime scalar', () => {
     (v) => expect(GraphQLDateTime.parseValue(v).toISOString()).toBe('2027-06-01T12:00:00.000Z'),
   );
   it('refuses a lower-case instant that does not exist', () =>
-    expect(() => GraphQLDateTime.parseValue('2027-02-30t00:00:00z')).toThrow('DateTime is not a real instant.'));
+    expect(() => GraphQLDateTime.parseValue('2027-02-30t00:00:00z')).toThrow(
+      'DateTime is not a real instant.',
+    ));
   it('keeps a leap day that exists', () => {
     expect(GraphQLDateTime.parseValue('2028-02-29T12:00:00Z').toISOString()).toBe('2028-02-29T12:00:00.000Z');
   });
