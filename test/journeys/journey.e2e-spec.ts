@@ -195,14 +195,17 @@ describe('journey(personId)', () => {
     expect(await auditCount(t, personId, 'journey.read')).toBe(before + 1);
   });
 
-  it('leaves an ENTERED_IN_ERROR referral out for everyone but its creator', async () => {
-    const wrong = await refer(t, a, b, personId, { needs: ['EMPLOYMENT'] });
+  it('leaves an ENTERED_IN_ERROR referral out for everyone but its creator, and out of the categories', async () => {
+    expect(ok(await read(a.worker.token), 'journey').categories).toEqual(['ESOL']);
+    const wrong = await refer(t, a, c, personId, { needs: ['EMPLOYMENT'] });
     await transition(t, a.worker.token, wrong, 'ENTERED_IN_ERROR', 1, 'DUPLICATE');
-    const forB = ok(await read(b.worker.token), 'journey');
-    expect(forB.entries.some((e: any) => e.referral?.id === wrong)).toBe(false);
+    const forC = ok(await read(c.worker.token), 'journey');
+    expect(forC.entries.some((e: any) => e.referral?.id === wrong)).toBe(false);
     const forA = ok(await read(a.worker.token), 'journey');
     const mine = forA.entries.filter((e: any) => e.referral?.id === wrong).map((e: any) => e.kind);
     expect(mine).toEqual(['REFERRAL_MADE', 'REFERRAL_STATUS_CHANGED']);
+    // The creator still sees the mistake, but the person was never referred to that thread.
+    expect(forA.categories).toEqual(['ESOL']);
   });
 });
 

@@ -109,4 +109,18 @@ describe('journey entry visibility (CONTRACT.md section 4)', () => {
     ];
     expect(journeyCategories(shown)).toEqual(['FAMILY_SUPPORT', 'ESOL', 'SOCIAL_PRESCRIBING']);
   });
+
+  it('leaves out the thread of a referral ENTERED_IN_ERROR, which its creator still sees', () => {
+    const made = (category: string, m: number, enteredInErrorBy: string | null = null) =>
+      entry({
+        kind: 'REFERRAL_MADE',
+        category,
+        enteredInErrorBy,
+        at: new Date(Date.UTC(2026, 0, 1, 10, m)),
+        ownerOrganisationIds: [OWN],
+      });
+    const shown = [made('EMPLOYMENT', 0, OWN), made('ESOL', 1), made('EMPLOYMENT', 2)];
+    expect(journeyCategories(shown)).toEqual(['ESOL', 'EMPLOYMENT']);
+    expect(journeyCategories([made('HOUSING', 0, OWN)])).toEqual([]);
+  });
 });

@@ -63,10 +63,15 @@ export function filterJourney<T extends EntryFacts>(
   return { shown, hiddenEntries };
 }
 
-/** The threads referred to, in order of first referral, from the REFERRAL_MADE entries shown. */
+/**
+ * The threads referred to, in order of first referral, from the REFERRAL_MADE entries shown. A
+ * referral ENTERED_IN_ERROR still shows to its creator's organisation, but it never happened: the
+ * person was not referred to its thread (as in the analytics' pathways).
+ */
 export function journeyCategories(shown: readonly (EntryFacts & { category?: string | null })[]): string[] {
   const seen = new Set<string>();
   for (const e of shown)
-    if (e.kind === 'REFERRAL_MADE' && e.category && !seen.has(e.category)) seen.add(e.category);
+    if (e.kind === 'REFERRAL_MADE' && !e.enteredInErrorBy && e.category && !seen.has(e.category))
+      seen.add(e.category);
   return [...seen];
 }
