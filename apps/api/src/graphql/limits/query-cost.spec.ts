@@ -1,11 +1,11 @@
 import { buildSchema, parse } from 'graphql';
-import { DEFAULT_LIST_BOUND, PAGE_BOUNDS, queryCost } from './query-cost.js';
+import { DEFAULT_LIST_BOUND, DEFAULT_PAGE, PAGE_BOUNDS, queryCost } from './query-cost.js';
 
 const schema = buildSchema(`
   type Item { id: ID! children: [Item!]! }
   type Conn { edges: [Edge!]! total: Int! }
   type Edge { node: Item! }
-  type Query { items(first: Int = 50): [Item!]! one: Item page(limit: Int = 10): [Item!]! }
+  type Query { items(first: Int = 50): [Item!]! one: Item page(limit: Int = 10): [Item!]! bare(first: Int): Conn! }
 `);
 
 describe('queryCost', () => {
@@ -18,6 +18,15 @@ describe('queryCost', () => {
   it('reads first from variables and defaults', () => {
     expect(queryCost(schema, parse('query($n: Int) { items(first: $n) { id } }'), { n: 7 })).toBe(8);
     expect(queryCost(schema, parse('{ items { id } }'))).toBe(51);
+  });
+
+  it('costs first or limit given as null at the default page, which is what the resolver then returns', () => {
+    expect(queryCost(schema, parse('{ items(first: null) { id } }'))).toBe(1 + DEFAULT_PAGE);
+    expect(queryCost(schema, parse('query($n: Int) { items(first: $n) { id } }'), { n: null })).toBe(
+      1 + DEFAULT_PAGE,
+    );
+    expect(queryCost(schema, parse('{ page(limit: null) { id } }'))).toBe(1 + DEFAULT_PAGE);
+    expect(queryCost(schema, parse('{ bare { total } }'))).toBe(1 + DEFAULT_PAGE);
   });
 
   it('caps first and limit at their contract bounds (bigger values are refused by the resolver)', () => {

@@ -14,6 +14,13 @@ import { INTROSPECTION_FIELDS } from './query-limits.js';
  */
 export const PAGE_BOUNDS = { first: 200, limit: 50 } as const;
 
+/**
+ * What a page holds when `first` or `limit` is left out or null: the largest default of the
+ * resolvers (referrals and auditEvents give 50, searchPeople 20, pathways 10), so it is never
+ * under-counted.
+ */
+export const DEFAULT_PAGE = 50;
+
 /** Upper bounds of lists without a `first` argument ("Type.field"), from what the partnership holds. */
 export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.organisations': 50,
@@ -36,12 +43,14 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
 export const DEFAULT_LIST_BOUND = 20;
 
 /**
- * The largest cost a document may have. One operation asking for every Query field of the
- * contract at its most expensive, each once, costs 142.6M (the journey alone 69.7M), so it fits;
- * the same list twice along one path (searchPeople → consents → organisations → services → …)
- * costs billions. test/hardening/query-limits.e2e-spec.ts holds the schema to both.
+ * The largest cost a document may have. Every operation of the contract with no list field twice
+ * along one path, `first` ≤ 200 and depth ≤ 10 must fit (section 10), aliases included: the most
+ * expensive one asks for the most expensive Query field (the journey, 69.7M) 16 times (itself and
+ * 15 aliases) and for every other Query field once, 1.19G in all. Lists nested in themselves and
+ * aliased cost more (test/hardening/query-limits.e2e-spec.ts holds the schema to both), and
+ * whatever the cost, an answer holds at most GRAPHQL_MAX_LIST_ITEMS list items (list-budget.ts).
  */
-export const DEFAULT_COST_LIMIT = 200_000_000;
+export const DEFAULT_COST_LIMIT = 1_500_000_000;
 
 /** Nodes graphql-query-complexity may visit before giving up (a document of fragments can explode). */
 const MAX_QUERY_NODES = 20_000;
@@ -60,6 +69,7 @@ export function fieldMultiplier({
 }: Pick<ComplexityEstimatorArgs, 'type' | 'field' | 'args'>): number {
   const page = clamp(args.first, PAGE_BOUNDS.first) ?? clamp(args.limit, PAGE_BOUNDS.limit);
   if (page !== null) return page;
+  if (field.args.some((a) => a.name === 'first' || a.name === 'limit')) return DEFAULT_PAGE;
   const inner = getNullableType(field.type);
   if (isListType(inner) && isCompositeType(getNullableType(inner.ofType as never) ?? inner.ofType)) {
     return LIST_BOUNDS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_BOUND;

@@ -65,7 +65,13 @@ function withoutIntrospection(op: OperationDefinitionNode): OperationDefinitionN
 
 /** GraphQL Armor's depth rule, with `__type` exempt as well as `__schema`. */
 function depthRule(): ValidationRule {
-  const armor = maxDepthRule({ ...armorOptions, n: QUERY_LIMITS.maxDepth, ignoreIntrospection: true });
+  // Depth is counted in field levels: a fragment (spread or inline) adds none of its own.
+  const armor = maxDepthRule({
+    ...armorOptions,
+    n: QUERY_LIMITS.maxDepth,
+    ignoreIntrospection: true,
+    flattenFragments: true,
+  });
   return (ctx: ValidationContext): ASTVisitor => {
     const visitor = armor(ctx) as unknown as {
       OperationDefinition: { enter: (this: unknown, op: OperationDefinitionNode) => void };
@@ -82,7 +88,8 @@ function depthRule(): ValidationRule {
 export function queryLimitRules(): ValidationRule[] {
   return [
     depthRule(),
-    maxAliasesRule({ ...armorOptions, n: QUERY_LIMITS.maxAliases }) as ValidationRule,
+    // Every alias counts, `__typename` ones too (GraphQL Armor lets those through by default).
+    maxAliasesRule({ ...armorOptions, n: QUERY_LIMITS.maxAliases, allowList: [] }) as ValidationRule,
     maxDirectivesRule({ ...armorOptions, n: QUERY_LIMITS.maxDirectives }) as ValidationRule,
   ];
 }
