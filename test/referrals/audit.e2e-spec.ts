@@ -192,6 +192,10 @@ describe('audit trail (CONTRACT.md section 3)', () => {
     expect(ok(await t.gql(Q.audit, { personId: 'nope' }, w.admin.token), 'auditEvents').nodes).toEqual([]);
     const bad = await t.gql(Q.audit, { after: 'zzz' }, w.admin.token);
     expect([errorCode(bad), bad.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', 'after']);
+    // Made by hand: 19 digits, but past PostgreSQL's bigint.
+    const huge = Buffer.from(JSON.stringify(['9999999999999999999'])).toString('base64url');
+    const past = await t.gql(Q.audit, { after: huge }, w.admin.token);
+    expect([errorCode(past), past.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', 'after']);
   });
 
   it('is newest first by number, and pages lose and repeat nothing, when the numbers gain a digit', async () => {

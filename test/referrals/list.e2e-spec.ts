@@ -101,6 +101,20 @@ describe('referrals list (CONTRACT.md section 9)', () => {
     expect([errorCode(res), res.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', 'after']);
   });
 
+  it.each([
+    '2026-02-30T00:00:00.000000Z',
+    '2026-13-45T00:00:00.000000Z',
+    '2026-03-01T25:00:00.000000Z',
+    '2026-03-01T10:60:00.000000Z',
+    '0000-01-01T00:00:00.000000Z',
+  ])('a cursor made by hand around a time that does not exist (%s) is BAD_USER_INPUT', async (at) => {
+    const after = Buffer.from(JSON.stringify([at, '00000000-0000-4000-8000-000000000000'])).toString(
+      'base64url',
+    );
+    const res = await t.gql(Q.referrals, { after }, w.a.worker.token);
+    expect([errorCode(res), res.errors![0].extensions.field]).toEqual(['BAD_USER_INPUT', 'after']);
+  });
+
   it('keyset pagination loses or repeats nothing while others are inserted', async () => {
     const seen: string[] = [];
     let after: string | undefined;

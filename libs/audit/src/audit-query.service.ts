@@ -3,6 +3,8 @@ import { AppError, checkFirst, decodeCursor, encodeCursor, isUuid } from '#libs/
 import { Db } from '#libs/database';
 import { type AuditEventConnection, type AuditEventRow, toAuditEvent } from './audit-event.model.js';
 
+const MAX_BIGINT = 2n ** 63n - 1n;
+
 /** auditEvents: newest first (seq), keyset cursor; each filter uses its own index. */
 @Injectable()
 export class AuditQueryService {
@@ -18,7 +20,8 @@ export class AuditQueryService {
     let before: string | null = null;
     if (after != null) {
       const [seq] = decodeCursor(after, 1);
-      if (typeof seq !== 'string' || !/^[0-9]{1,19}$/.test(seq))
+      // A sequence number is a positive bigint (PostgreSQL refuses anything past 2^63 - 1).
+      if (typeof seq !== 'string' || !/^[0-9]{1,19}$/.test(seq) || BigInt(seq) > MAX_BIGINT)
         throw AppError.badInput('after', 'The cursor is not valid; use an endCursor returned by this list.');
       before = seq;
     }

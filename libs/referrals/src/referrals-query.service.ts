@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, checkFirst, decodeCursor, encodeCursor, isUuid, type RequestContext } from '#libs/common';
+import {
+  AppError,
+  checkFirst,
+  decodeCursor,
+  encodeCursor,
+  isCalendarDate,
+  isUuid,
+  type RequestContext,
+} from '#libs/common';
 import { Db, preparedShape, primeFromJson } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
 import { callerCheckSql } from '#libs/auth';
@@ -16,7 +24,13 @@ import {
 } from './referral.model.js';
 import { REFERRAL_PERSON_SQL, referralVisibleSql } from './referral-visibility.js';
 
-const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+const CURSOR_TIME = /^\d{4}-\d{2}-\d{2}T(\d{2}):(\d{2}):(\d{2})\.\d{6}Z$/;
+
+/** A creation time as this list writes it into its cursors: a real instant, to the microsecond. */
+function isCursorTime(at: string): boolean {
+  const m = CURSOR_TIME.exec(at);
+  return !!m && isCalendarDate(at.slice(0, 10)) && +m[1] <= 23 && +m[2] <= 59 && +m[3] <= 59;
+}
 
 /** The relations of a page that the client asked for, read with the page (see `list`). */
 export interface ReferralPageRelations {
@@ -117,7 +131,7 @@ export class ReferralsQueryService {
       first = checkFirst(firstArg, 50);
       if (after !== null && after !== undefined) {
         const [at, id] = decodeCursor(after, 2);
-        if (typeof at !== 'string' || !CURSOR_TIME.test(at) || !isUuid(id))
+        if (typeof at !== 'string' || !isCursorTime(at) || !isUuid(id))
           throw AppError.badInput(
             'after',
             'The cursor is not valid; use an endCursor returned by this list.',
