@@ -5,7 +5,9 @@ import { request } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { freePort } from '#libs/database';
+import { createTestDatabase } from './support/test-db.js';
 
 // The real server process, started as `npm start` starts it (node dist/apps/api/src/main.js after
 // the build that `npm test` runs first), on the embedded PostgreSQL.
@@ -228,6 +230,75 @@ describe('the server process', () => {
     // until the pool's idle timer let node run out of work, and never logged this).
     expect(proc.output()).toContain('"msg":"stopped"');
   }, 60_000);
+
+  it('at the shutdown deadline, ends the database work of a request still waiting, so it never commits after the process has gone', async () => {
+    const db = await createTestDatabase();
+    const locker = new pg.Client({ connectionString: db.url });
+    try {
+      const port = await freePort();
+      const proc = start({
+        DATABASE_URL: db.url,
+        SEED_DEMO: 'true',
+        AUTH_SECRET: 'x'.repeat(32),
+        PORT: String(port),
+        RATE_LIMIT_PER_MINUTE: '0',
+      });
+      await waitHealthy(port, proc, 60_000);
+      const gql = async (query: string, variables: object = {}, token?: string) => {
+        const res = await fetch(`http://127.0.0.1:${port}/graphql`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify({ query, variables }),
+        });
+        return (await res.json()) as any;
+      };
+      const login = await gql(
+        'mutation { login(email: "family.support@trust.calderbrook.example", password: "calderbrook-demo") { token staff { organisation { id } } } }',
+      );
+      const { token } = login.data.login;
+      const own = login.data.login.staff.organisation.id;
+      const services = (await gql('{ services { id organisation { id } } }', {}, token)).data.services
+        .filter((x: any) => x.organisation.id === own)
+        .map((x: any) => x.id);
+      const person = (await gql('{ searchPeople(text: "Farah") { id } }', {}, token)).data.searchPeople[0].id;
+      const count = async () => Number((await locker.query('SELECT count(*) AS n FROM referrals')).rows[0].n);
+
+      await locker.connect();
+      const before = await count();
+      // Every new referral now waits on this lock (a referral is written in one statement).
+      await locker.query('BEGIN');
+      await locker.query('LOCK TABLE referrals IN SHARE MODE');
+      const answer = gql(
+        `mutation($i: MakeReferralInput!) { makeReferral(input: $i) { id } }`,
+        {
+          i: {
+            personId: person,
+            fromServiceId: services[0],
+            toServiceId: services[1],
+            route: 'STAFF',
+            needs: ['EMPLOYMENT'],
+          },
+        },
+        token,
+      ).catch((e: Error) => ({ dropped: e.message }));
+      await new Promise((r) => setTimeout(r, 500));
+      proc.child.kill('SIGTERM');
+      expect(await proc.exited).toBe(0);
+      const answered = await answer;
+      // Told it failed (or cut off), never told it succeeded.
+      expect(answered.data?.makeReferral ?? null).toBeNull();
+      await locker.query('COMMIT');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await count()).toBe(before);
+      expect(proc.output()).toContain('ended database work still running at the deadline');
+    } finally {
+      await locker.end().catch(() => undefined);
+      await db.drop();
+    }
+  }, 90_000);
 
   it('refuses to start in production without AUTH_SECRET, with one clear line and exit code 1', async () => {
     const p = start({ NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(await freePort()) });

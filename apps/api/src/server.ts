@@ -162,15 +162,25 @@ async function main(signals: string[]): Promise<void> {
     log.info({ signal }, 'shutting down: finishing in-flight requests');
     for (const res of unanswered) if (!res.headersSent) res.setHeader('Connection', 'close');
     const deadline = Date.now() + SHUTDOWN_GRACE_MS;
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    // At the deadline, what is still running in the database is ended there first (rolled back, so a
+    // request given up on never commits later), which lets those requests answer that the service is
+    // unavailable; whatever connection is still open a moment later is closed.
+    let lastResort: NodeJS.Timeout | undefined;
+    const force = setTimeout(() => {
+      void db.abandonBusy().then((ended) => {
+        if (ended > 0) log.warn({ ended }, 'shutdown: ended database work still running at the deadline');
+        lastResort = setTimeout(() => server.closeAllConnections(), 500);
+        lastResort.unref();
+      });
+    }, SHUTDOWN_GRACE_MS);
     force.unref();
     const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
     await closed;
     clearTimeout(force);
-    // Requests cut off at the deadline may still hold a connection of the pool, waiting on the
-    // database: closing does not wait for them past the deadline (stopping the embedded PostgreSQL
-    // ends their statements; an external one sees the connection go).
+    clearTimeout(lastResort);
+    // Closing waits no longer than the deadline either: a request cut off there may still hold a
+    // connection of the pool (its database work was ended above).
     const untilDeadline = <T>(p: Promise<T>) =>
       Promise.race([
         p.catch(() => undefined),

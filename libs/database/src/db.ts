@@ -101,8 +101,10 @@ export class Db implements Queryable {
   readonly pool: pg.Pool;
   /** Statements sent so far (tests use the difference to prove queries are batched). */
   readonly counter = new QueryCounter();
+  /** Connections checked out of the pool: a statement or a transaction of a request is on them. */
+  private readonly busy = new Set<pg.PoolClient>();
 
-  constructor(options: DbOptions) {
+  constructor(private readonly options: DbOptions) {
     this.pool = new pg.Pool({
       connectionString: options.url,
       max: options.max ?? 10,
@@ -115,6 +117,42 @@ export class Db implements Queryable {
     });
     // An idle client losing its connection must never crash the process.
     this.pool.on('error', (err) => options.onError?.(err));
+    this.pool.on('acquire', (client) => this.busy.add(client));
+    this.pool.on('release', (_err, client) => this.busy.delete(client));
+    this.pool.on('remove', (client) => this.busy.delete(client as pg.PoolClient));
+  }
+
+  /**
+   * Ends, in PostgreSQL, the work of every connection checked out of the pool: a statement still
+   * running is cut short and its transaction rolled back. For a shutdown past its grace period: a
+   * request given up on must not commit afterwards (a statement waiting on a lock would otherwise
+   * carry on, and commit, once this process has gone). Only this pool's own sessions are ended (by
+   * their process ids), never those of other replicas. Resolves to how many were ended; never throws.
+   */
+  async abandonBusy(timeoutMs = 2000): Promise<number> {
+    const pids = [...this.busy]
+      .map((c) => (c as unknown as { processID?: number }).processID)
+      .filter((pid): pid is number => Number.isInteger(pid));
+    if (pids.length === 0) return 0;
+    const client = new pg.Client({
+      connectionString: this.options.url,
+      connectionTimeoutMillis: timeoutMs,
+      statement_timeout: timeoutMs,
+      application_name: this.options.applicationName ?? 'pathways',
+    });
+    client.on('error', () => undefined);
+    try {
+      await client.connect();
+      const { rows } = await client.query<{ n: number }>(
+        'SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS n FROM unnest($1::int[]) AS pid',
+        [pids],
+      );
+      return rows[0]?.n ?? 0;
+    } catch {
+      return 0;
+    } finally {
+      await client.end().catch(() => undefined);
+    }
   }
 
   async query<T = any>(sql: Sql, params: readonly unknown[] = []): Promise<T[]> {
