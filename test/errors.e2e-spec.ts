@@ -1,3 +1,4 @@
+import { Role } from '#libs/common';
 import { Db } from '#libs/database';
 import { issueToken } from '#libs/auth';
 import { createApp } from '../apps/api/src/app.factory.js';
@@ -8,8 +9,13 @@ import { errorCode, startTestApp, TEST_SECRET, type TestApp } from './support/te
 
 describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
   let t: TestApp;
+  let admin: string;
+  let worker: string;
   beforeAll(async () => {
     t = await startTestApp();
+    const org = await t.fixtures.organisation();
+    admin = (await t.fixtures.staff(org, Role.ADMIN)).token;
+    worker = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
   });
   afterAll(() => t.close());
 
@@ -52,7 +58,8 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
   ])(
     'a wrong value in variables is BAD_USER_INPUT naming the input field, not the variable: %s',
     async (_label, query, variables, field) => {
-      const res = await t.gql(query, variables);
+      // Signed in with a role that may call it: authentication and role come first (see below).
+      const res = await t.gql(query, variables, query.includes('referrals') ? worker : admin);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     },
@@ -64,12 +71,62 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
       {
         s: Array.from({ length: 60 }, () => 'NOPE'),
       },
+      worker,
     );
     const codes = new Set(res.errors!.map((e) => e.extensions.code));
     expect(codes).toEqual(new Set(['BAD_USER_INPUT']));
     expect(res.errors!.at(-1)!.message).toBe(
       'Too many invalid values in the variables; correct the ones named in the errors before this one.',
     );
+  });
+
+  describe('a mistake in the variables comes after authentication and role', () => {
+    const register = 'mutation($i: RegisterPersonInput!) { registerPerson(input: $i) { id } }';
+    const badDate = { i: { givenName: 'Ann', familyName: 'Lee', dateOfBirth: '2025-02-30' } };
+
+    it('without a valid token: UNAUTHENTICATED', async () => {
+      expect(errorCode(await t.gql(register, badDate))).toBe('UNAUTHENTICATED');
+      expect(errorCode(await t.gql(register, badDate, 'not-a-token'))).toBe('UNAUTHENTICATED');
+      const org = await t.fixtures.organisation();
+      const gone = await t.fixtures.staff(org, Role.KEY_WORKER, { active: false });
+      const res = await t.gql(register, badDate, gone.token);
+      expect(errorCode(res)).toBe('UNAUTHENTICATED');
+      expect(res.status).toBe(200);
+    });
+
+    it('for a role that may not call the field: FORBIDDEN, audited DENIED as person-level data', async () => {
+      const org = await t.fixtures.organisation();
+      const commissioner = await t.fixtures.staff(org, Role.COMMISSIONER);
+      const res = await t.gql(register, badDate, commissioner.token);
+      expect(errorCode(res)).toBe('FORBIDDEN');
+      const denied = await t.db.query(`SELECT action, outcome FROM audit_events WHERE staff_id = $1`, [
+        commissioner.id,
+      ]);
+      expect(denied).toEqual([{ action: 'person.register', outcome: 'DENIED' }]);
+      // A person's id in the arguments, with another variable wrong: DENIED against that person.
+      const personId = '00000000-0000-4000-8000-0000000000aa';
+      const read = await t.gql(
+        'query($id: ID!, $f: Int) { person(id: $id) { id } referrals(first: $f) { totalCount } }',
+        { id: personId, f: 'many' },
+        admin,
+      );
+      expect(errorCode(read)).toBe('FORBIDDEN');
+    });
+
+    it('for a caller who may call it: BAD_USER_INPUT naming the field, as before', async () => {
+      const res = await t.gql(register, badDate, worker);
+      expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'dateOfBirth' });
+    });
+
+    it('login needs no token: its mistakes are BAD_USER_INPUT', async () => {
+      const res = await t.gql(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        {
+          e: 'someone@example.org',
+        },
+      );
+      expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    });
   });
 
   it('no token, a bad token and an expired token are UNAUTHENTICATED', async () => {

@@ -1,11 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
+import { APP_FILTER, DiscoveryModule, DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import type { Logger } from 'pino';
 import { AnalyticsModule } from '#libs/analytics';
-import { AuditModule } from '#libs/audit';
-import { AuthModule, Authenticator } from '#libs/auth';
+import { AuditModule, AuditService } from '#libs/audit';
+import { AuthModule, Authenticator, type RootFieldAccess, rootFieldAccess } from '#libs/auth';
 import { DatabaseModule, Db } from '#libs/database';
 import { DirectoryModule } from '#libs/directory';
 import { PeopleModule } from '#libs/people';
@@ -15,6 +15,7 @@ import { JourneysModule } from '#libs/journeys';
 import { AuditEventsResolver } from './audit/audit-events.resolver.js';
 import { APP_CONFIG } from './app-config.token.js';
 import type { AppConfig } from './config.js';
+import { accessBeforeVariablesPlugin } from './graphql/access-before-variables.js';
 import { graphqlOptions } from './graphql/graphql.options.js';
 import { PassThroughGqlFilter } from './graphql/pass-through.filter.js';
 import { HealthController } from './health/health.controller.js';
@@ -33,10 +34,37 @@ export class AppModule {
         RateLimitModule.forRoot(config, logger),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [ReferralsModule],
-          inject: [Authenticator, RateLimiter, ReferralRelations],
-          useFactory: (auth: Authenticator, limiter: RateLimiter, referrals: ReferralRelations) =>
-            graphqlOptions(config, auth, logger, limiter, referrals.resolvers()),
+          imports: [ReferralsModule, DiscoveryModule, AuditModule],
+          inject: [
+            Authenticator,
+            RateLimiter,
+            ReferralRelations,
+            DiscoveryService,
+            MetadataScanner,
+            Reflector,
+            AuditService,
+          ],
+          useFactory: (
+            auth: Authenticator,
+            limiter: RateLimiter,
+            referrals: ReferralRelations,
+            discovery: DiscoveryService,
+            scanner: MetadataScanner,
+            reflector: Reflector,
+            audit: AuditService,
+          ) => {
+            // Read on first use: every resolver is known by then.
+            let access: Map<string, RootFieldAccess> | undefined;
+            const rules = () => (access ??= rootFieldAccess(discovery, scanner, reflector));
+            return graphqlOptions(
+              config,
+              auth,
+              logger,
+              limiter,
+              referrals.resolvers(),
+              accessBeforeVariablesPlugin(rules, audit),
+            );
+          },
         }),
         DirectoryModule,
         PeopleModule,

@@ -7,27 +7,18 @@ import {
   type AuditedMeta,
   CALLER_IN_STATEMENT_KEY,
   type GqlContext,
-  isUuid,
   PUBLIC_KEY,
   Role,
   ROLES_KEY,
 } from '#libs/common';
 import { AuditService } from '#libs/audit';
-
-function argAt(args: Record<string, unknown>, path: string | undefined): string | null {
-  if (!path) return null;
-  let v: unknown = args;
-  for (const part of path.split('.')) {
-    if (v === null || typeof v !== 'object') return null;
-    v = (v as Record<string, unknown>)[part];
-  }
-  return isUuid(v) ? v : null;
-}
+import { refuseRole } from './role-refusal.js';
 
 /**
  * Default deny, for every query, mutation and field resolver: a valid token is required unless the
  * handler is @Public(); @Roles(...) narrows who may call it. Role decisions live here only. A role
- * refusal of an operation marked @AuditedAs(...) (person-level data) is audited as DENIED.
+ * refusal of an operation marked @AuditedAs(...) (person-level data) is audited as DENIED. (When the
+ * variables do not coerce, no guard runs: accessBeforeVariablesPlugin applies the same metadata.)
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -54,19 +45,8 @@ export class AuthGuard implements CanActivate {
     if (!actor) throw AppError.unauthenticated();
     const roles = this.reflector.getAllAndOverride<readonly Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(actor.role)) {
-      // A refusal is for a verified caller only: an invalid one is UNAUTHENTICATED first.
-      await ctx.confirmCaller();
       const audited = this.reflector.get<AuditedMeta | undefined>(AUDITED_KEY, context.getHandler());
-      if (audited && this.audit) {
-        const args = (gql.getArgs() ?? {}) as Record<string, unknown>;
-        const personId = argAt(args, audited.personArg);
-        const subject =
-          personId === null && audited.personOf
-            ? { sql: audited.personOf.sql, id: argAt(args, audited.personOf.arg) }
-            : personId;
-        await this.audit.recordDenied(ctx, audited.action, subject);
-      }
-      throw AppError.forbidden();
+      await refuseRole(ctx, audited, (gql.getArgs() ?? {}) as Record<string, unknown>, this.audit);
     }
     return true;
   }

@@ -8,3 +8,5 @@ export * from './login.service.js';
 export * from './login.resolver.js';
 export * from './auth.module.js';
 export * from './direct-field.js';
+export * from './role-refusal.js';
+export * from './root-field-access.js';

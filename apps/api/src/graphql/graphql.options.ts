@@ -53,6 +53,8 @@ export function graphqlOptions(
   limiter: RateLimiter,
   /** Relation fields resolved without Nest's per-call pipeline (see directField). */
   direct: DirectResolvers = {},
+  /** Authentication and role before a mistake in the variables (see accessBeforeVariablesPlugin). */
+  accessBeforeVariables?: ApolloServerPlugin<GqlContext>,
 ): ApolloDriverConfig {
   return {
     path: '/graphql',
@@ -85,6 +87,7 @@ export function graphqlOptions(
         ),
       ),
       costLimitPlugin(config.queryCostLimit),
+      ...(accessBeforeVariables ? [accessBeforeVariables] : []),
       config.production
         ? ApolloServerPluginLandingPageDisabled()
         : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
