@@ -1,3 +1,4 @@
+import { Role } from '#libs/common';
 import { startTestApp, type TestApp } from '../support/test-app.js';
 
 const LEAK = /\bat .+:\d+:\d+|node_modules|stack|PayloadTooLarge|body-parser|raw-body|express|<html|<pre/i;
@@ -181,6 +182,21 @@ describe('NODE_ENV=production', () => {
     const res = await t.gql('{ organisatons { id } }');
     expect(res.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(JSON.stringify(res.errors)).not.toMatch(/Did you mean|organisations/);
+  });
+
+  it('turns enum value suggestions off, in the document and in variables', async () => {
+    const literal = await t.gql('{ services(category: ESO) { id } }');
+    expect(literal.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(literal.errors![0].message).toContain('[Suggestion hidden]');
+    const staff = await t.fixtures.staff(await t.fixtures.organisation(), Role.KEY_WORKER);
+    const variable = await t.gql(
+      'query($c: ServiceCategory) { services(category: $c) { id } }',
+      { c: 'ESO' },
+      staff.token,
+    );
+    expect(variable.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    for (const res of [literal, variable])
+      expect(JSON.stringify(res.errors)).not.toMatch(/Did you mean|ESOL/);
   });
 
   it('sends a content security policy', async () => {

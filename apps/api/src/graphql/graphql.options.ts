@@ -17,20 +17,30 @@ import { limitListItems } from './list-budget.js';
 import { costLimitPlugin } from './limits/limits.plugin.js';
 import { QUERY_LIMITS, queryLimitRules } from './limits/query-limits.js';
 import { knownOperationTypesRule } from './operation-types.rule.js';
-import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { rateLimitPlugin } from '../rate-limit/rate-limit.plugin.js';
 
-/** GraphQL Armor's field-suggestion masking ("Did you mean …?" would map the schema for a stranger). */
-function blockFieldSuggestions(): ApolloServerPlugin<GqlContext>[] {
-  return new ApolloArmor({
-    blockFieldSuggestion: { enabled: true },
-    costLimit: { enabled: false },
-    maxAliases: { enabled: false },
-    maxDepth: { enabled: false },
-    maxDirectives: { enabled: false },
-    maxTokens: { enabled: false },
-  }).protect().plugins as unknown as ApolloServerPlugin<GqlContext>[];
+/** graphql-js's "Did you mean …?" of every kind: fields, arguments, types, enum values. */
+const SUGGESTION = /Did you mean [^?]*\?/g;
+
+/**
+ * In production, "Did you mean …?" would map the schema for a stranger (introspection is off): every
+ * suggestion, in documents and in variables alike, is hidden from the answer.
+ */
+function hideSuggestions(): ApolloServerPlugin<GqlContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((e) => {
+            const message = e.message.replace(SUGGESTION, '[Suggestion hidden]');
+            return message === e.message ? e : { ...e, message };
+          });
+        },
+      };
+    },
+  };
 }
 
 /** `Cache-Control: no-store` on every GraphQL response, as Apollo's cache-control plugin sent it. */
@@ -79,7 +89,7 @@ export function graphqlOptions(
       // gives none (every response is personal or per-caller), so it is replaced by noStore().
       ApolloServerPluginCacheControlDisabled(),
       noStore(),
-      ...(config.production ? blockFieldSuggestions() : []),
+      ...(config.production ? [hideSuggestions()] : []),
       rateLimitPlugin(limiter, config.authSecret, (err) =>
         logger.warn(
           { err: { message: err instanceof Error ? err.message : String(err) } },
