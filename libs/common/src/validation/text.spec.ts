@@ -1,4 +1,4 @@
-import { charLength } from './text.js';
+import { charLength, hasControlChars, hasVisibleChar, isEmail } from './text.js';
 
 describe('charLength counts characters (Unicode code points), as the contract and char_length do', () => {
   it.each([
@@ -15,4 +15,55 @@ describe('charLength counts characters (Unicode code points), as the contract an
   ])('%j has %i', (text, n) => {
     expect(charLength(text)).toBe(n);
   });
+});
+
+describe('control characters', () => {
+  it('refuses the Unicode line and paragraph separators where line breaks are refused, and keeps them in notes', () => {
+    for (const c of ['\u2028', '\u2029', '\n', '\u0085', '\u0000'])
+      expect(hasControlChars(`Ann${c}Marie`)).toBe(true);
+    for (const c of ['\u2028', '\u2029', '\n', '\t'])
+      expect(hasControlChars(`line${c}line`, true)).toBe(false);
+    expect(hasControlChars('Zoë O’Brien-Łukasz 😀')).toBe(false);
+  });
+});
+
+describe('a name shows something', () => {
+  it.each(['\u200b', '\u00ad', '\u0301', '\u2800', '\u202e', '\u200b\u200c\u200d', '\u3164', '\ufeff'])(
+    'refuses %j alone',
+    (v) => expect(hasVisibleChar(v)).toBe(false),
+  );
+  it.each(['A', 'Zoë', 'é', '李', '😀', 'Ann\u200bMarie', '-', '7'])('accepts %j', (v) =>
+    expect(hasVisibleChar(v)).toBe(true),
+  );
+});
+
+describe('email addresses', () => {
+  it.each([
+    'name@example.org',
+    'first.last+tag@sub.example.co.uk',
+    "o'brien@example.ie",
+    'a@b.co',
+    'x@xn--bcher-kva.example',
+    'zoë@exämple.de',
+    'a@b-c.co',
+  ])('accepts %s', (v) => expect(isEmail(v)).toBe(true));
+  it.each([
+    '.a@b.co',
+    'a.@b.co',
+    'a..b@b.co',
+    'a@.b.co',
+    'a@-b.co',
+    'a@b-.co',
+    'a@b_c.co',
+    'a@b..co',
+    'a@b.c',
+    'a@b',
+    'a@@b.co',
+    'a b@c.co',
+    '"a"@b.co',
+    'a@[1.2.3.4]',
+    'a@b.c0',
+    `${'a'.repeat(65)}@b.co`,
+    `a@${'b'.repeat(250)}.co`,
+  ])('refuses %s', (v) => expect(isEmail(v)).toBe(false));
 });

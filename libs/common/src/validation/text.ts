@@ -1,9 +1,12 @@
 import { Transform } from 'class-transformer';
 import { registerDecorator, type ValidationOptions } from 'class-validator';
 
-/** C0/C1 control characters other than the ordinary line breaks and tab allowed in long notes. */
+/**
+ * C0/C1 control characters, and the Unicode line and paragraph separators, which break a line as
+ * \n does; long notes keep the ordinary line breaks and tab (and those separators).
+ */
 // eslint-disable-next-line no-control-regex
-const CONTROL_STRICT = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROL_STRICT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 // eslint-disable-next-line no-control-regex
 const CONTROL_IN_NOTES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
@@ -69,11 +72,25 @@ function stringRule(
   };
 }
 
-/** A name: 1–100 characters after trimming, no control characters. Apply with @Trim(). */
+/**
+ * A character that shows: not a space, control or format character (zero-width space, soft hyphen,
+ * direction marks), a combining mark alone, or a blank "letter" (Braille blank, Hangul fillers).
+ */
+const VISIBLE = /[^\p{Z}\p{C}\p{M}\u2800\u115f\u1160\u3164\uffa0]/u;
+
+/** True when `value` has at least one character that shows. */
+export function hasVisibleChar(value: string): boolean {
+  return VISIBLE.test(value);
+}
+
+/**
+ * A name: 1–100 characters after trimming, no control characters, and something that shows (a name
+ * of zero-width spaces alone would be blank on every screen). Apply with @Trim().
+ */
 export function IsName(label = 'Name', options?: ValidationOptions): PropertyDecorator {
   return stringRule(
     'isName',
-    (v) => charLength(v) >= 1 && charLength(v) <= NAME_MAX && !hasControlChars(v),
+    (v) => charLength(v) >= 1 && charLength(v) <= NAME_MAX && !hasControlChars(v) && hasVisibleChar(v),
     `${label} must be 1 to ${NAME_MAX} characters, without control characters.`,
     options,
   );
@@ -107,11 +124,23 @@ export function IsPasswordText(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
-// Deliberately simple and strict enough: one @, no spaces, a dot in the domain.
-const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
+/** The part before the @: no spaces or specials, no dot at either end or twice in a row. */
+const LOCAL_PART = /^(?!\.)(?!.*\.\.)[^\s@<>()[\]\\,;:"]{1,64}(?<!\.)$/;
+/** One label of the domain: letters (any script), digits and hyphens, not at either end. */
+const DOMAIN_LABEL = /^(?!-)[\p{L}\p{N}-]{1,63}(?<!-)$/u;
+/** The last label: letters only (two or more), or an internationalised one in its ASCII form. */
+const TOP_LEVEL = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
 
+/**
+ * A well-formed address as people type them: local@domain.tld, the domain made of labels separated
+ * by single dots (no underscores, no hyphen at a label's end), at most 254 characters.
+ */
 export function isEmail(v: string): boolean {
-  return v.length <= 254 && EMAIL.test(v) && !v.includes('..') && !hasControlChars(v);
+  if (v.length > 254 || hasControlChars(v)) return false;
+  const at = v.lastIndexOf('@');
+  if (at < 1 || !LOCAL_PART.test(v.slice(0, at))) return false;
+  const labels = v.slice(at + 1).split('.');
+  return labels.length >= 2 && labels.every((l) => DOMAIN_LABEL.test(l)) && TOP_LEVEL.test(labels.at(-1)!);
 }
 
 export function IsEmailAddress(options?: ValidationOptions): PropertyDecorator {

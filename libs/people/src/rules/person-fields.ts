@@ -3,6 +3,7 @@ import {
   charLength,
   GraphQLDate,
   hasControlChars,
+  hasVisibleChar,
   isEmail,
   londonToday,
   NAME_MAX,
@@ -41,7 +42,7 @@ function asText(field: string, v: unknown): string {
 function name(field: string, v: unknown, label: string): string {
   if (v === null || v === undefined) throw AppError.badInput(field, `${label} is required.`);
   const t = asText(field, v);
-  if (charLength(t) < 1 || charLength(t) > NAME_MAX || hasControlChars(t))
+  if (charLength(t) < 1 || charLength(t) > NAME_MAX || hasControlChars(t) || !hasVisibleChar(t))
     throw AppError.badInput(
       field,
       `${label} must be 1 to ${NAME_MAX} characters, without control characters.`,

@@ -25,10 +25,30 @@ describe('UK postcodes', () => {
     ['M1 1AE', 'M1 1AE'],
     ['b338th', 'B33 8TH'],
     ['GIR0AA', 'GIR 0AA'],
+    ['W1A 1AA', 'W1A 1AA'],
+    ['EC1A 1BB', 'EC1A 1BB'],
+    ['CR2 6XH', 'CR2 6XH'],
+    ['DN55 1PT', 'DN55 1PT'],
   ])('normalises %s to %s', (input, out) => {
     expect(normalisePostcode(input)).toBe(out);
   });
-  it.each(['HX1', '12345', 'QQ1 1AA', 'HX1 5D', 'not a postcode', 'HX1 5DTT'])('rejects %s', (p) => {
+  it.each([
+    'HX1',
+    '12345',
+    'QQ1 1AA',
+    'HX1 5D',
+    'not a postcode',
+    'HX1 5DTT',
+    // A letter where that shape of outward code has none: I or Q third in A9A, C or Z fourth in AA9A.
+    'W1I 1AA',
+    'W1Q 1AA',
+    'EC1C 1BB',
+    'EC1Z 1AA',
+    // Letters never used: V first, J second, C in the inward code.
+    'V1 1AA',
+    'HJ1 1AA',
+    'HX1 5CT',
+  ])('rejects %s', (p) => {
     expect(normalisePostcode(p)).toBeNull();
   });
 });
