@@ -1,6 +1,8 @@
 import { Role } from '#libs/common';
 import { Db } from '#libs/database';
-import { issueToken } from '#libs/auth';
+import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { issueToken, rootFieldAccess } from '#libs/auth';
 import { createApp } from '../apps/api/src/app.factory.js';
 import { loadConfig } from '../apps/api/src/config.js';
 import { createLogger } from '../apps/api/src/logging.js';
@@ -116,6 +118,25 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
     it('for a caller who may call it: BAD_USER_INPUT naming the field, as before', async () => {
       const res = await t.gql(register, badDate, worker);
       expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'dateOfBirth' });
+    });
+
+    it('knows the access rules of every Query and Mutation field of the schema', () => {
+      const rules = rootFieldAccess(
+        t.app.get(DiscoveryService),
+        t.app.get(MetadataScanner),
+        t.app.get(Reflector),
+      );
+      const { schema } = t.app.get(GraphQLSchemaHost);
+      const fields = [
+        ...Object.keys(schema.getQueryType()!.getFields()).map((f) => `Query.${f}`),
+        ...Object.keys(schema.getMutationType()!.getFields()).map((f) => `Mutation.${f}`),
+      ];
+      expect(fields.filter((f) => !rules.has(f))).toEqual([]);
+      expect(rules.get('Mutation.login')!.isPublic).toBe(true);
+      expect(rules.get('Query.person')).toMatchObject({
+        isPublic: false,
+        audited: { action: 'person.read' },
+      });
     });
 
     it('login needs no token: its mistakes are BAD_USER_INPUT', async () => {
