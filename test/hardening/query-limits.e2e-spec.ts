@@ -132,6 +132,21 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
     expect(t.db.counter.count).toBe(before);
   });
 
+  it('costs a field written twice without an alias, or through overlapping fragments, once: it runs once', async () => {
+    const list = `searchPeople(text: "ab", first: 200) { consents { organisations { services { organisation { services { organisation { services { id } } } } } } } }`;
+    const twice = await t.gql(`{ ${list} ${list} }`, {}, token);
+    // Under the limit once merged (an administrator is then refused by the role check, as usual).
+    expect(errorCode(twice)).toBe('FORBIDDEN');
+    const fragments = await t.gql(
+      `{ ...A ...B } fragment A on Query { ${list} } fragment B on Query { ${list} }`,
+      {},
+      token,
+    );
+    expect(errorCode(fragments)).toBe('FORBIDDEN');
+    // Aliased, the two copies both run, and are over the limit.
+    expectTooComplex(await t.gql(`{ a: ${list} b: ${list} }`, {}, token));
+  });
+
   it('multiplies by first given in a variable, and refuses a person-data list-in-list abuse', async () => {
     const list = `searchPeople(text: "ab", first: $n) { consents { organisations { services { organisation { services { organisation { services { id } } } } } } } }`;
     const abuse = `query($n: Int) { a: ${list} b: ${list} }`;

@@ -82,13 +82,7 @@ export function maxContractCost(
       child = best(named, depthLeft - 1, isList(f) ? new Set([...used, c]) : used);
       if (child === 0) return 0;
     }
-    return costEstimator({
-      type,
-      field: f,
-      args: maxArgs(f),
-      childComplexity: child,
-      node: undefined as never,
-    }) as number;
+    return costEstimator({ type, field: f, args: maxArgs(f), childComplexity: child });
   };
   const rootType = (root === 'Query' ? schema.getQueryType() : schema.getMutationType())!;
   return Object.values(rootType.getFields()).map((f) => ({

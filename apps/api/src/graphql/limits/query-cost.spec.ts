@@ -43,6 +43,41 @@ describe('queryCost', () => {
     expect(cost).toBe(1 + 10 * (1 + DEFAULT_LIST_BOUND * (1 + DEFAULT_LIST_BOUND)));
   });
 
+  it('costs a field once however often it is written, as execution merges it', () => {
+    const once = queryCost(schema, parse('{ items(first: 10) { id children { id } } }'));
+    expect(queryCost(schema, parse('{ items(first: 10) { id } items(first: 10) { children { id } } }'))).toBe(
+      once,
+    );
+    const fragments = parse(
+      '{ items(first: 10) { ...A ...B ...A } } fragment A on Item { id children { id } } fragment B on Item { children { id } id }',
+    );
+    expect(queryCost(schema, fragments)).toBe(once);
+    expect(
+      queryCost(schema, parse('{ items(first: 10) { ... { id } ... on Item { children { id } } } }')),
+    ).toBe(once);
+  });
+
+  it('costs each alias, which runs on its own', () => {
+    const one = queryCost(schema, parse('{ items(first: 10) { id } }'));
+    expect(queryCost(schema, parse('{ a: items(first: 10) { id } b: items(first: 10) { id } }'))).toBe(
+      2 * one,
+    );
+  });
+
+  it('leaves out what @skip and @include leave out', () => {
+    const q = parse('query($s: Boolean!) { items(first: 10) { id children @skip(if: $s) { id } } }');
+    expect(queryCost(schema, q, { s: true })).toBe(1 + 10);
+    expect(queryCost(schema, q, { s: false })).toBe(1 + 10 * (2 + DEFAULT_LIST_BOUND));
+    expect(queryCost(schema, parse('{ one @include(if: false) { id } }'))).toBe(0);
+  });
+
+  it('refuses a document with more selections than it will visit', () => {
+    const many = Array.from({ length: 50 }, (_, i) => `a${i}: id`).join(' ');
+    expect(() => queryCost(schema, parse(`{ one { ${many} } }`), {}, undefined, 20)).toThrow(
+      'maximum allowed number of nodes',
+    );
+  });
+
   it('costs introspection nothing', () => {
     expect(queryCost(schema, parse('{ __schema { types { name fields { name } } } }'))).toBe(0);
     expect(queryCost(schema, parse('{ __type(name: "Item") { fields { name } } }'))).toBe(0);

@@ -1,13 +1,31 @@
-import { type DocumentNode, getNullableType, type GraphQLSchema, isCompositeType, isListType } from 'graphql';
 import {
-  type ComplexityEstimator,
-  type ComplexityEstimatorArgs,
-  getComplexity,
-} from 'graphql-query-complexity';
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  getArgumentValues,
+  getDirectiveValues,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  type GraphQLField,
+  GraphQLIncludeDirective,
+  type GraphQLObjectType,
+  type GraphQLSchema,
+  GraphQLSkipDirective,
+  isAbstractType,
+  isCompositeType,
+  isListType,
+  isObjectType,
+  Kind,
+  type NamedTypeNode,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { INTROSPECTION_FIELDS } from './query-limits.js';
 
 /**
- * The cost model of CONTRACT.md section 10 (computed by graphql-query-complexity from the schema):
+ * The cost model of CONTRACT.md section 10 (computed from the schema, as the operation will run):
  * every field costs 1 plus what is selected under it; a field taking `first` (connections,
  * searchPeople) or `limit` (pathways) multiplies what is under it by that number; any other list
  * of objects multiplies by its known bound below. Introspection costs nothing.
@@ -52,7 +70,7 @@ export const DEFAULT_LIST_BOUND = 20;
  */
 export const DEFAULT_COST_LIMIT = 1_500_000_000;
 
-/** Nodes graphql-query-complexity may visit before giving up (a document of fragments can explode). */
+/** Selections the count may visit before giving up (a document of fragments can explode). */
 const MAX_QUERY_NODES = 20_000;
 
 function clamp(n: unknown, max: number): number | null {
@@ -66,7 +84,11 @@ export function fieldMultiplier({
   type,
   field,
   args,
-}: Pick<ComplexityEstimatorArgs, 'type' | 'field' | 'args'>): number {
+}: {
+  type: { name: string };
+  field: GraphQLField<unknown, unknown>;
+  args: Record<string, unknown>;
+}): number {
   const page = clamp(args.first, PAGE_BOUNDS.first) ?? clamp(args.limit, PAGE_BOUNDS.limit);
   if (page !== null) return page;
   if (field.args.some((a) => a.name === 'first' || a.name === 'limit')) return DEFAULT_PAGE;
@@ -77,12 +99,24 @@ export function fieldMultiplier({
   return 1;
 }
 
-export const costEstimator: ComplexityEstimator = (options) => {
+/** One field's cost: 1 plus its multiplier times what is selected under it (introspection: 0). */
+export function costEstimator(options: {
+  type: { name: string };
+  field: GraphQLField<unknown, unknown>;
+  args: Record<string, unknown>;
+  childComplexity: number;
+}): number {
   if (INTROSPECTION_FIELDS.has(options.field.name)) return 0;
   return 1 + fieldMultiplier(options) * options.childComplexity;
-};
+}
 
-/** The cost of the operation (throws when the document is too large to even count). */
+/**
+ * The cost of the operation, counted as it will run: fields with the same response key in one
+ * selection (the same field written twice, or selected again through overlapping fragments) are
+ * merged, as execution merges them, and costed once; @skip and @include are honoured. Throws when
+ * the variables do not coerce (execution then refuses them) or the document has more than
+ * `maxQueryNodes` selections to visit.
+ */
 export function queryCost(
   schema: GraphQLSchema,
   query: DocumentNode,
@@ -90,12 +124,80 @@ export function queryCost(
   operationName?: string,
   maxQueryNodes = MAX_QUERY_NODES,
 ): number {
-  return getComplexity({
-    schema,
-    query,
-    variables,
-    operationName,
-    estimators: [costEstimator],
-    maxQueryNodes,
-  });
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let operation: OperationDefinitionNode | undefined;
+  for (const d of query.definitions) {
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+    else if (
+      d.kind === Kind.OPERATION_DEFINITION &&
+      (operationName ? d.name?.value === operationName : !operation)
+    )
+      operation = d;
+  }
+  const root = operation && schema.getRootType(operation.operation);
+  if (!operation || !root) return 0;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+  if (coerced.errors) throw coerced.errors[0];
+  const vars = coerced.coerced;
+
+  let visited = 0;
+  const included = (node: SelectionNode): boolean =>
+    getDirectiveValues(GraphQLSkipDirective, node, vars)?.if !== true &&
+    getDirectiveValues(GraphQLIncludeDirective, node, vars)?.if !== false;
+  const applies = (type: GraphQLObjectType, condition: NamedTypeNode | undefined): boolean => {
+    if (!condition) return true;
+    const target = schema.getType(condition.name.value);
+    return target === type || (isAbstractType(target) && schema.isSubType(target, type));
+  };
+  /** The fields of `sets` by response key, through fragments, as execution collects them. */
+  const collect = (
+    type: GraphQLObjectType,
+    sets: readonly SelectionSetNode[],
+    into = new Map<string, FieldNode[]>(),
+    spread = new Set<string>(),
+  ): Map<string, FieldNode[]> => {
+    for (const set of sets)
+      for (const sel of set.selections) {
+        if (++visited > maxQueryNodes) throw new Error('Query exceeds the maximum allowed number of nodes.');
+        if (!included(sel)) continue;
+        if (sel.kind === Kind.FIELD) {
+          const key = sel.alias?.value ?? sel.name.value;
+          const same = into.get(key);
+          if (same) same.push(sel);
+          else into.set(key, [sel]);
+        } else if (sel.kind === Kind.INLINE_FRAGMENT) {
+          if (applies(type, sel.typeCondition)) collect(type, [sel.selectionSet], into, spread);
+        } else if (!spread.has(sel.name.value)) {
+          spread.add(sel.name.value);
+          const fragment = fragments.get(sel.name.value);
+          if (fragment && applies(type, fragment.typeCondition))
+            collect(type, [fragment.selectionSet], into, spread);
+        }
+      }
+    return into;
+  };
+  const selectionCost = (type: GraphQLObjectType, sets: readonly SelectionSetNode[]): number => {
+    let total = 0;
+    for (const nodes of collect(type, sets).values()) {
+      const name = nodes[0].name.value;
+      if (INTROSPECTION_FIELDS.has(name)) continue;
+      if (name === '__typename') {
+        total += 1;
+        continue;
+      }
+      const field = type.getFields()[name];
+      if (!field) continue; // not in the schema: validation has refused it already
+      const inner = getNamedType(field.type);
+      const children = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+      const childComplexity = isObjectType(inner)
+        ? selectionCost(inner, children)
+        : isAbstractType(inner)
+          ? Math.max(0, ...schema.getPossibleTypes(inner).map((t) => selectionCost(t, children)))
+          : 0;
+      const args = getArgumentValues(field, nodes[0], vars);
+      total += 1 + fieldMultiplier({ type, field, args }) * childComplexity;
+    }
+    return total;
+  };
+  return selectionCost(root, [operation.selectionSet]);
 }
