@@ -53,6 +53,18 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
   const notManagers = () => [...Object.values(frontlineA), commissioner];
 
   describe('createOrganisation', () => {
+    it('lists organisations alphabetically whatever the case of their first letter', async () => {
+      for (const name of ['aa lower Organisation', 'AB Upper Organisation'])
+        expect(
+          (await t.gql(CREATE_ORG, { input: { name, kind: 'OTHER', locallyRooted: false } }, admin.token))
+            .errors,
+        ).toBeUndefined();
+      const names: string[] = (
+        await t.gql('{ organisations { name } }', {}, admin.token)
+      ).data.organisations.map((o: { name: string }) => o.name);
+      expect(names.indexOf('aa lower Organisation')).toBeLessThan(names.indexOf('AB Upper Organisation'));
+    });
+
     it('lets an ADMIN create an organisation, stored trimmed', async () => {
       const res = await t.gql(
         CREATE_ORG,
@@ -332,6 +344,9 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
       [{ password: 'elevenchars' }, 'password'],
       [{ password: 'a long passphrase\u0000' }, 'password'],
       [{ password: 'a long\tpassphrase' }, 'password'],
+      [{ password: ' '.repeat(12) }, 'password'],
+      [{ email: 'pat\u200blee@example.org' }, 'email'],
+      [{ name: '\u200b' }, 'name'],
     ])('rejects %j with BAD_USER_INPUT naming %s', async (over, field) => {
       const res = await t.gql(CREATE_STAFF, input(orgA, 'KEY_WORKER', over), managerA.token);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');

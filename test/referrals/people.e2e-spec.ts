@@ -77,6 +77,22 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       expect(search.data.searchPeople.map((x: { id: string }) => x.id)).toContain(p.id);
     });
 
+    it('stores names composed (NFC), so a name typed with a combining accent is found as typed either way', async () => {
+      const p = ok(
+        await register(w.a.worker.token, { givenName: 'Rene\u0301e', familyName: 'Nfdtest' }),
+        'registerPerson',
+      );
+      expect(p.givenName).toBe('Ren\u00e9e');
+      for (const text of ['Ren\u00e9e', 'rene\u0301e']) {
+        const found = await t.gql(
+          'query($text: String!) { searchPeople(text: $text) { id } }',
+          { text },
+          w.a.worker.token,
+        );
+        expect(found.data.searchPeople.map((x: { id: string }) => x.id)).toContain(p.id);
+      }
+    });
+
     const tomorrow = new Date(Date.now() + 36 * 3600_000).toISOString().slice(0, 10);
     it.each([
       ['givenName', { givenName: '   ' }],

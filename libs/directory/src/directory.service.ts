@@ -15,14 +15,14 @@ export class DirectoryService {
 
   async listOrganisations(): Promise<OrganisationModel[]> {
     const rows = await this.db.query<OrganisationRow>(
-      `SELECT ${ORGANISATION_COLUMNS} FROM organisations ORDER BY name, id`,
+      `SELECT ${ORGANISATION_COLUMNS} FROM organisations ORDER BY lower(name), name, id`,
     );
     return rows.map(toOrganisation);
   }
 
   async listServices(category: ServiceCategory | null): Promise<ServiceModel[]> {
     const rows = await this.db.query<ServiceRow>(
-      `SELECT ${SERVICE_COLUMNS} FROM services WHERE ($1::text IS NULL OR category = $1) ORDER BY name, id`,
+      `SELECT ${SERVICE_COLUMNS} FROM services WHERE ($1::text IS NULL OR category = $1) ORDER BY lower(name), name, id`,
       [category],
     );
     return rows.map(toService);

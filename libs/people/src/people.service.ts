@@ -113,7 +113,7 @@ export class PeopleService {
     textArg: string,
     firstArg: number | null | undefined,
   ): Promise<PersonModel[]> {
-    const text = typeof textArg === 'string' ? textArg.trim() : '';
+    const text = typeof textArg === 'string' ? textArg.trim().normalize('NFC') : '';
     if (charLength(text) < 2 || charLength(text) > 100 || hasControlChars(text))
       throw AppError.badInput('text', 'Search text must be 2 to 100 characters, without control characters.');
     const first = checkFirst(firstArg, 20);

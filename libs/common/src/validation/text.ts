@@ -14,8 +14,9 @@ export const NAME_MAX = 100;
 export const SHORT_TEXT_MAX = 200;
 export const LONG_TEXT_MAX = 4000;
 
+/** Trimmed and composed (NFC): text typed with combining accents is stored as one form. */
 export function trimString(value: unknown): unknown {
-  return typeof value === 'string' ? value.trim() : value;
+  return typeof value === 'string' ? value.trim().normalize('NFC') : value;
 }
 
 /** Trims strings before validation; leaves null/undefined alone. */
@@ -112,18 +113,20 @@ export function IsFreeText(
 }
 
 /**
- * A password: no control characters. (scrypt's HMAC pads a short key with zero bytes, so a trailing
- * NUL would not change the hash: "secret\u0000" would pass for "secret".)
+ * A password: no control characters (scrypt's HMAC pads a short key with zero bytes, so a trailing
+ * NUL would not change the hash: "secret\u0000" would pass for "secret"), and not only spaces.
  */
 export function IsPasswordText(options?: ValidationOptions): PropertyDecorator {
   return stringRule(
     'isPasswordText',
-    (v) => !hasControlChars(v),
-    'Password must not contain control characters.',
+    (v) => !hasControlChars(v) && /\S/u.test(v),
+    'Password must not contain control characters or be only spaces.',
     options,
   );
 }
 
+/** Format characters (zero-width spaces, direction marks) and spaces of any kind. */
+const INVISIBLE_IN_EMAIL = /[\p{Cf}\p{Z}]/u;
 /** The part before the @: no spaces or specials, no dot at either end or twice in a row. */
 const LOCAL_PART = /^(?!\.)(?!.*\.\.)[^\s@<>()[\]\\,;:"]{1,64}(?<!\.)$/;
 /** One label of the domain: letters (any script), digits and hyphens, not at either end. */
@@ -136,7 +139,8 @@ const TOP_LEVEL = /^(?:\p{L}{2,}|xn--[a-z0-9-]+)$/iu;
  * by single dots (no underscores, no hyphen at a label's end), at most 254 characters.
  */
 export function isEmail(v: string): boolean {
-  if (v.length > 254 || hasControlChars(v)) return false;
+  // No invisible characters either: a zero-width space would make a lookalike of another address.
+  if (v.length > 254 || hasControlChars(v) || INVISIBLE_IN_EMAIL.test(v)) return false;
   const at = v.lastIndexOf('@');
   if (at < 1 || !LOCAL_PART.test(v.slice(0, at))) return false;
   const labels = v.slice(at + 1).split('.');

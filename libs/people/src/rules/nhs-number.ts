@@ -5,6 +5,8 @@ export function normaliseNhsNumber(input: string): string {
 
 export function isValidNhsNumber(digits: string): boolean {
   if (!/^[0-9]{10}$/.test(digits)) return false;
+  // One digit ten times (0000000000, 1111111111 …) passes the check, but is a placeholder, never issued.
+  if (/^(\d)\1{9}$/.test(digits)) return false;
   let sum = 0;
   for (let i = 0; i < 9; i++) sum += Number(digits[i]) * (10 - i);
   const check = 11 - (sum % 11);

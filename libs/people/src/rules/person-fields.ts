@@ -36,7 +36,8 @@ type Plain = Record<string, unknown>;
 
 function asText(field: string, v: unknown): string {
   if (typeof v !== 'string') throw AppError.badInput(field, 'Must be text.');
-  return v.trim();
+  // Composed (NFC), so "Renée" typed with a combining accent is stored, shown and found as one.
+  return v.trim().normalize('NFC');
 }
 
 function name(field: string, v: unknown, label: string): string {

@@ -6,7 +6,17 @@ describe('NHS number modulus 11', () => {
   it.each(['9434765919', '4010232137', '943 476 5919'])('accepts %s', (n) => {
     expect(isValidNhsNumber(normaliseNhsNumber(n))).toBe(true);
   });
-  it.each(['9434765918', '123456789', '12345678901', 'abcdefghij', '0000000010'])('rejects %s', (n) => {
+  it.each([
+    '9434765918',
+    '123456789',
+    '12345678901',
+    'abcdefghij',
+    '0000000010',
+    // Pass the check digit, but one digit repeated is a placeholder.
+    '0000000000',
+    '1111111111',
+    '9999999999',
+  ])('rejects %s', (n) => {
     expect(isValidNhsNumber(normaliseNhsNumber(n))).toBe(false);
   });
   it('rejects a number whose check digit would be 10', () => {
