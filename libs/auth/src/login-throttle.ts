@@ -7,7 +7,7 @@ export const LOGIN_WINDOW_MINUTES = 15;
 /** The key failures are counted under: the email as matched (trimmed, case-insensitive). */
 export function emailKey(email: string): string {
   // PostgreSQL cannot store a NUL; no staff email holds one (they have no control characters).
-  return email.trim().toLowerCase().replaceAll('\u0000', '\ufffd');
+  return email.trim().normalize('NFC').toLowerCase().replaceAll('\u0000', '\ufffd');
 }
 
 /**
