@@ -338,6 +338,20 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       expect(await search('7700900456')).toEqual([ids.zak]);
       expect(await search('0232')).toEqual([ids.zak]);
     });
+    it('finds a UK phone number written nationally or internationally, whichever way it was stored', async () => {
+      // Zak's is stored as "+44 7700 900 456".
+      expect(await search('07700 900456')).toEqual([ids.zak]);
+      expect(await search('0044 7700 900456')).toEqual([ids.zak]);
+      expect(await search('447700')).toEqual([ids.zak]);
+      const office = await registerPerson(t, w.c.worker.token, {
+        givenName: 'Yara',
+        familyName: 'Landline',
+        phone: '(01422) 555 333',
+      });
+      expect(await search('+44 1422 555333')).toEqual([office]);
+      expect(await search('+44 (0)1422 555 333')).toEqual([office]);
+      expect(await search('01422 555')).toEqual([office]);
+    });
     it('folds case as the stored names are folded, whatever the alphabet', async () => {
       const ilkay = await registerPerson(t, w.c.worker.token, { givenName: 'İlkay', familyName: 'Yıldız' });
       const odysseas = await registerPerson(t, w.c.worker.token, {
@@ -392,6 +406,25 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       });
       expect(plan).toMatch(/people_given_name_trgm_idx/);
       expect(plan).toMatch(/people_family_name_trgm_idx/);
+      expect(plan).not.toMatch(/Seq Scan on people/);
+    });
+    it('reads a number through the NHS and phone indexes too, in both forms of a UK number', async () => {
+      const { pattern, digits, phone } = searchParams('07700 900');
+      expect(phone).toEqual(['%07700900%', '%447700900%']);
+      const plan = await t.db.transaction(async (tx) => {
+        await tx.query('SET LOCAL enable_seqscan = off');
+        const rows = await tx.query(
+          `EXPLAIN ${searchPeopleSql(true)}`
+            .replace(/\$1/g, `'${pattern}'`)
+            .replace(/\$2/g, `'${w.c.id}'::uuid`)
+            .replace(/\$3/g, '20')
+            .replace(/\$4/g, `'${digits}'`)
+            .replace(/\$5/g, `'${phone[0]}'`)
+            .replace(/\$6/g, `'${phone[1]}'`),
+        );
+        return rows.map((r: any) => r['QUERY PLAN']).join('\n');
+      });
+      expect(plan).toMatch(/people_phone_digits_trgm_idx/);
       expect(plan).not.toMatch(/Seq Scan on people/);
     });
   });

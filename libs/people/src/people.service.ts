@@ -29,11 +29,15 @@ function likePattern(text: string): string {
 
 /**
  * searchPeople SQL: a case-insensitive substring of given or family name or email, or the digits of
- * an NHS or phone number, among the people visible to the organisation `$2` ($1 the pattern, $3 the limit, $4 the digits pattern). Each text branch is
+ * an NHS or phone number, among the people visible to the organisation `$2` ($1 the pattern, $3 the
+ * limit, $4 the digits pattern, $5 and $6 a UK phone number's national and international forms, or
+ * $4 again). Each text branch is
  * served by its trigram GIN index (people_*_trgm_idx). Exported so a test can EXPLAIN it.
  */
 export function searchPeopleSql(withDigits: boolean): string {
-  const digits = withDigits ? ` OR p.nhs_number LIKE $4 OR p.phone_digits LIKE $4` : '';
+  const digits = withDigits
+    ? ` OR p.nhs_number LIKE $4 OR p.phone_digits LIKE $4 OR p.phone_digits LIKE $5 OR p.phone_digits LIKE $6`
+    : '';
   return `SELECT ${personColumns('p')} FROM people p
            WHERE (lower(p.given_name) LIKE lower($1) OR lower(p.family_name) LIKE lower($1) OR lower(p.email) LIKE lower($1)${digits})
              AND ${personVisibleSql('p.id', '$2', 'p')}
@@ -41,13 +45,42 @@ export function searchPeopleSql(withDigits: boolean): string {
            LIMIT $3`;
 }
 
-/** The search text's parameters: a LIKE pattern for names and email, and one for digits when the text is a number. */
-export function searchParams(text: string): { pattern: string; digits: string | null } {
+/**
+ * A UK phone number typed in either form, as the digits of both: national (07700 900123) and
+ * international (+44 7700 900123, 0044 …, +44 (0)1422 …). Null when the text is neither.
+ */
+export function ukPhoneForms(
+  text: string,
+  compact: string,
+): [national: string, international: string] | null {
+  let national: string;
+  if (/^\s*\+\s*44/.test(text)) national = '0' + compact.slice(2);
+  else if (compact.startsWith('0044')) national = '0' + compact.slice(4);
+  else if (/^0[1-9]/.test(compact)) national = compact;
+  else return null;
+  national = national.replace(/^00/, '0'); // "+44 (0)1422": the trunk 0 written after the country code
+  return national.length > 1 ? [national, '44' + national.slice(1)] : null;
+}
+
+/**
+ * The search text's parameters: a LIKE pattern for names and email, and, when the text is a number,
+ * one for its digits and two for a UK phone number's national and international forms (the digits
+ * pattern again when it is not one).
+ */
+export function searchParams(text: string): {
+  pattern: string;
+  digits: string | null;
+  phone: [string, string];
+} {
   const compact = text.replace(/[\s\-()+.]/g, '');
   const digits = /^[0-9]{2,}$/.test(compact) ? likePattern(compact) : null;
+  const forms = digits === null ? null : ukPhoneForms(text, compact);
+  const phone: [string, string] = forms
+    ? [likePattern(forms[0]), likePattern(forms[1])]
+    : [digits ?? '', digits ?? ''];
   // Lower-cased by PostgreSQL, as the names it is compared with are: JavaScript folds some letters
   // differently (Turkish İ becomes "i̇", PostgreSQL's "i").
-  return { pattern: likePattern(text), digits };
+  return { pattern: likePattern(text), digits, phone };
 }
 
 @Injectable()
@@ -117,10 +150,10 @@ export class PeopleService {
     if (charLength(text) < 2 || charLength(text) > 100 || hasControlChars(text))
       throw AppError.badInput('text', 'Search text must be 2 to 100 characters, without control characters.');
     const first = checkFirst(firstArg, 20);
-    const { pattern, digits } = searchParams(text);
+    const { pattern, digits, phone } = searchParams(text);
     return this.db.transaction(async (tx) => {
       const params: unknown[] = [pattern, ctx.actor.organisationId, first];
-      if (digits !== null) params.push(digits);
+      if (digits !== null) params.push(digits, ...phone);
       const rows = await tx.query<PersonRow>(searchPeopleSql(digits !== null), params);
       const people = rows.map(toPerson);
       await this.audit.record(
