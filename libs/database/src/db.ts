@@ -172,6 +172,11 @@ export class Db implements Queryable {
    */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
+    // A checked-out connection that PostgreSQL ends between statements (a restart, a terminated
+    // session, an idle-in-transaction timeout) emits 'error'; unheard, that would end the process.
+    // The transaction's next statement fails, and that failure is the request's answer.
+    const onError = (err: Error) => this.options.onError?.(err);
+    client.on('error', onError);
     let broken = false;
     try {
       this.counter.count++;
@@ -188,6 +193,7 @@ export class Db implements Queryable {
       }
       throw err;
     } finally {
+      client.off('error', onError);
       client.release(broken ? true : undefined);
     }
   }
