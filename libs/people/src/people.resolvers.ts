@@ -103,7 +103,10 @@ export class ConsentResolver {
   })
   async organisations(@Parent() c: ConsentModel, @Ctx() ctx: RequestContext): Promise<OrganisationModel[]> {
     const orgs = await this.directory.organisation(ctx).loadMany(c.organisationIds);
-    return orgs.filter((o): o is OrganisationModel => o !== null && !(o instanceof Error));
+    // A failed read fails the field (it must never look like a consent covering no one).
+    const failed = orgs.find((o) => o instanceof Error);
+    if (failed) throw failed;
+    return orgs.filter((o): o is OrganisationModel => o !== null);
   }
 
   @Roles(...PERSON_DATA_ROLES)
