@@ -103,6 +103,8 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       ['givenName', { givenName: '\u200b\u200b' }],
       ['familyName', { familyName: '\u202e' }],
       ['ward', { ward: 'Park\u2029Hilltop' }],
+      ['ward', { ward: '\ud800' }],
+      ['givenName', { givenName: 'Ann\udc00e' }],
       ['postcode', { postcode: 'W1I 1AA' }],
       ['postcode', { postcode: 'EC1Z 1AA' }],
       ['email', { email: '.amina@example.org' }],

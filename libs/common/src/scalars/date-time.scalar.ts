@@ -4,6 +4,8 @@ import { isCalendarDate } from './date.scalar.js';
 // ISO 8601 instant with an offset (Z or ±hh:mm). Seconds and fractions optional.
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/i;
 
+const LAST_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
 export function parseDateTime(input: unknown): Date {
   if (typeof input !== 'string' || !ISO_INSTANT.test(input)) {
     throw new GraphQLError(
@@ -17,6 +19,9 @@ export function parseDateTime(input: unknown): Date {
   const d = new Date(value);
   if (Number.isNaN(d.getTime()) || !isCalendarDate(value.slice(0, 10)) || Number(hh) > 23 || Number(mm) > 59)
     throw new GraphQLError('DateTime is not a real instant.');
+  // Answered in UTC: an instant past the end of year 9999 there could not be written back in this form.
+  if (d.getTime() > LAST_INSTANT)
+    throw new GraphQLError('DateTime must be no later than 9999-12-31T23:59:59.999Z.');
   return d;
 }
 

@@ -49,6 +49,10 @@ describe('DateTime scalar', () => {
     expect(() => GraphQLDateTime.parseValue('2027-02-30t00:00:00z')).toThrow(
       'DateTime is not a real instant.',
     ));
+  it('refuses an instant past the end of year 9999 in UTC, which could not be written back', () => {
+    expect(GraphQLDateTime.parseValue('9999-12-31T23:59:59Z').toISOString()).toBe('9999-12-31T23:59:59.000Z');
+    expect(() => GraphQLDateTime.parseValue('9999-12-31T23:59:59-12:00')).toThrow('no later than 9999');
+  });
   it('keeps a leap day that exists', () => {
     expect(GraphQLDateTime.parseValue('2028-02-29T12:00:00Z').toISOString()).toBe('2028-02-29T12:00:00.000Z');
   });

@@ -25,6 +25,12 @@ describe('control characters', () => {
       expect(hasControlChars(`line${c}line`, true)).toBe(false);
     expect(hasControlChars('Zoë O’Brien-Łukasz 😀')).toBe(false);
   });
+
+  it('refuses half a surrogate pair (no character: PostgreSQL would store U+FFFD), in notes too', () => {
+    for (const v of ['Ann\udc00e', '\ud800', 'key\udbff', '\udfff\ud800'])
+      for (const notes of [false, true]) expect(hasControlChars(v, notes)).toBe(true);
+    expect(hasControlChars('\ud83d\ude00 and 𝒜')).toBe(false);
+  });
 });
 
 describe('a name shows something', () => {

@@ -49,8 +49,15 @@ export function charLength(value: string): number {
   return n;
 }
 
+/**
+ * Half of a UTF-16 surrogate pair without the other half: no character at all. PostgreSQL would
+ * store it as U+FFFD, so two different keys or passwords would become the same one.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** Control characters (see above) or a lone surrogate: text that is not what it seems. */
 export function hasControlChars(value: string, allowLineBreaks = false): boolean {
-  return (allowLineBreaks ? CONTROL_IN_NOTES : CONTROL_STRICT).test(value);
+  return (allowLineBreaks ? CONTROL_IN_NOTES : CONTROL_STRICT).test(value) || LONE_SURROGATE.test(value);
 }
 
 function stringRule(
