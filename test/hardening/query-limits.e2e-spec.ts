@@ -180,6 +180,22 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
   });
 });
 
+describe('the default list-item budget', () => {
+  let t: TestApp;
+  afterAll(() => t.close());
+
+  it('is 20,000: an answer of 22,500 items is refused, so no caller can make the API serialise megabytes', async () => {
+    t = await startTestApp();
+    const org = await t.fixtures.organisation();
+    for (let i = 0; i < 150; i++) await t.fixtures.service(org);
+    const token = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
+    const res = await t.gql('{ services { organisation { services { id } } } }', {}, token);
+    expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors![0].message).toContain('more than 20,000 list items');
+    expect((await t.gql('{ services { id organisation { id } } }', {}, token)).errors).toBeUndefined();
+  });
+});
+
 describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () => {
   let t: TestApp;
   let token: string;

@@ -7,10 +7,13 @@ import { wrapResolvers } from './wrap-resolvers.js';
  * computed before execution from the sizes lists are expected to have (LIST_BOUNDS: 20 services an
  * organisation, 50 organisations…); nothing stops the data from growing past them, and then a
  * document within the cost limit, with a list nested in itself (services → organisation → services
- * → …), can ask for millions of rows. The largest answers of the contract's operations hold a few
- * thousand items.
+ * → …), can ask for millions of rows. The largest answers a client really needs hold a few thousand
+ * items (a page of 200 referrals with their histories and each person's consents and organisations:
+ * about 8,000 on the demo data). Every item is work on the API's one thread, shared by everyone:
+ * 100,000 (a 4 MB answer, over a second of CPU) let one signed-in caller stall the others with a
+ * few dozen requests at once, so the bound is 20,000.
  */
-export const MAX_LIST_ITEMS = 100_000;
+export const MAX_LIST_ITEMS = 20_000;
 
 /** Marks a resolver already wrapped (Nest may hand the same resolver maps to every app of a process). */
 const WRAPPED = Symbol('pathways:list-budget');
