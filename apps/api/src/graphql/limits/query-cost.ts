@@ -195,7 +195,7 @@ export function queryCost(
           ? Math.max(0, ...schema.getPossibleTypes(inner).map((t) => selectionCost(t, children)))
           : 0;
       const args = getArgumentValues(field, nodes[0], vars);
-      total += 1 + fieldMultiplier({ type, field, args }) * childComplexity;
+      total += costEstimator({ type, field, args, childComplexity });
     }
     return total;
   };
