@@ -1,4 +1,4 @@
-import { searchPeopleSql, searchParams } from '#libs/people';
+import { apostropheForms, searchPeopleSql, searchParams } from '#libs/people';
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
 import { auditRows, consent, ok, Q, referAtoB, registerPerson, world, type World } from './world.js';
 
@@ -354,6 +354,19 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       expect(await search('+44 (0)1422 555 333')).toEqual([office]);
       expect(await search('01422 555')).toEqual([office]);
     });
+    it('finds a name with an apostrophe typed straight or curly, whichever way it was stored', async () => {
+      const straight = await registerPerson(t, w.c.worker.token, {
+        givenName: 'Siobhan',
+        familyName: "O'Briain",
+      });
+      const curly = await registerPerson(t, w.c.worker.token, {
+        givenName: 'Aoife',
+        familyName: 'O\u2019Briain',
+      });
+      for (const text of ["o'briain", 'O\u2019Briain', 'o\u2018briain'])
+        expect(new Set(await search(text))).toEqual(new Set([straight, curly]));
+      expect(await search("d'arcy")).toEqual([]);
+    });
     it('folds case as the stored names are folded, whatever the alphabet', async () => {
       const ilkay = await registerPerson(t, w.c.worker.token, { givenName: 'İlkay', familyName: 'Yıldız' });
       const odysseas = await registerPerson(t, w.c.worker.token, {
@@ -407,6 +420,23 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
         return rows.map((r: any) => r['QUERY PLAN']).join('\n');
       });
       expect(plan).toMatch(/people_given_name_trgm_idx/);
+      expect(plan).toMatch(/people_family_name_trgm_idx/);
+      expect(plan).not.toMatch(/Seq Scan on people/);
+    });
+    it('reads both apostrophe forms of a name through the name indexes', async () => {
+      const [straight, curly] = apostropheForms("o'bri")!;
+      const plan = await t.db.transaction(async (tx) => {
+        await tx.query('SET LOCAL enable_seqscan = off');
+        const rows = await tx.query(
+          `EXPLAIN ${searchPeopleSql(false, true)}`
+            .replace(/\$1/g, `'${"%o''bri%"}'`)
+            .replace(/\$2/g, `'${w.c.id}'::uuid`)
+            .replace(/\$3/g, '20')
+            .replace(/\$4/g, `'${straight.replace(/'/g, "''")}'`)
+            .replace(/\$5/g, `'${curly}'`),
+        );
+        return rows.map((r: any) => r['QUERY PLAN']).join('\n');
+      });
       expect(plan).toMatch(/people_family_name_trgm_idx/);
       expect(plan).not.toMatch(/Seq Scan on people/);
     });

@@ -31,13 +31,18 @@ function likePattern(text: string): string {
  * searchPeople SQL: a case-insensitive substring of given or family name or email, or the digits of
  * an NHS or phone number, among the people visible to the organisation `$2` ($1 the pattern, $3 the
  * limit, $4 the digits pattern, $5 and $6 a UK phone number's national and international forms, or
- * $4 again). Each text branch is
+ * $4 again; or, for a text with an apostrophe, $4 and $5 the name written with straight and with
+ * curly apostrophes). Each text branch is
  * served by its trigram GIN index (people_*_trgm_idx). Exported so a test can EXPLAIN it.
  */
-export function searchPeopleSql(withDigits: boolean): string {
+export function searchPeopleSql(withDigits: boolean, withApostrophes = false): string {
   const digits = withDigits
     ? ` OR p.nhs_number LIKE $4 OR p.phone_digits LIKE $4 OR p.phone_digits LIKE $5 OR p.phone_digits LIKE $6`
-    : '';
+    : withApostrophes
+      ? ['$4', '$5']
+          .map((n) => ` OR lower(p.given_name) LIKE lower(${n}) OR lower(p.family_name) LIKE lower(${n})`)
+          .join('')
+      : '';
   return `SELECT ${personColumns('p')} FROM people p
            WHERE (lower(p.given_name) LIKE lower($1) OR lower(p.family_name) LIKE lower($1) OR lower(p.email) LIKE lower($1)${digits})
              AND ${personVisibleSql('p.id', '$2', 'p')}
@@ -60,6 +65,19 @@ export function ukPhoneForms(
   else return null;
   national = national.replace(/^00/, '0'); // "+44 (0)1422": the trunk 0 written after the country code
   return national.length > 1 ? [national, '44' + national.slice(1)] : null;
+}
+
+/** Apostrophes as keyboards type them: straight, curly (phones, word processors), modifier letter. */
+const APOSTROPHE = "['\u2018\u2019\u02bc]";
+
+/**
+ * For a text with an apostrophe, the name as typed with straight and with curly ones: O'Brien and
+ * O’Brien are the same person, whichever way each was typed.
+ */
+export function apostropheForms(text: string): [straight: string, curly: string] | null {
+  if (!new RegExp(APOSTROPHE).test(text)) return null;
+  const every = new RegExp(APOSTROPHE, 'g');
+  return [likePattern(text.replace(every, "'")), likePattern(text.replace(every, '\u2019'))];
 }
 
 /**
@@ -151,10 +169,12 @@ export class PeopleService {
       throw AppError.badInput('text', 'Search text must be 2 to 100 characters, without control characters.');
     const first = checkFirst(firstArg, 20);
     const { pattern, digits, phone } = searchParams(text);
+    const apostrophes = digits === null ? apostropheForms(text) : null;
     return this.db.transaction(async (tx) => {
       const params: unknown[] = [pattern, ctx.actor.organisationId, first];
       if (digits !== null) params.push(digits, ...phone);
-      const rows = await tx.query<PersonRow>(searchPeopleSql(digits !== null), params);
+      else if (apostrophes !== null) params.push(...apostrophes);
+      const rows = await tx.query<PersonRow>(searchPeopleSql(digits !== null, apostrophes !== null), params);
       const people = rows.map(toPerson);
       await this.audit.record(
         tx,
