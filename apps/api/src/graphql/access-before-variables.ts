@@ -2,7 +2,6 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import {
   type DocumentNode,
   type FieldNode,
-  getVariableValues,
   Kind,
   type OperationDefinitionNode,
   type SelectionSetNode,
@@ -12,6 +11,7 @@ import { AppError, type GqlContext } from '#libs/common';
 import type { AuditService } from '#libs/audit';
 import { refuseRole, type RootFieldAccess } from '#libs/auth';
 import { withHttpStatus } from './http-status.js';
+import { coercedVariables } from './coerced-variables.js';
 
 /** The operation's root fields, in document order, through fragments (each fragment once). */
 function rootFields(op: OperationDefinitionNode, document: DocumentNode): FieldNode[] {
@@ -61,9 +61,8 @@ export function accessBeforeVariablesPlugin(
         async didResolveOperation(rc) {
           const op = rc.operation;
           if (!op?.variableDefinitions?.length) return;
+          if (!coercedVariables(rc).errors?.length) return;
           const variables = rc.request.variables ?? {};
-          const coerced = getVariableValues(rc.schema, op.variableDefinitions, variables, { maxErrors: 1 });
-          if (!coerced.errors?.length) return;
           const root = op.operation === 'mutation' ? 'Mutation' : 'Query';
           const { ctx } = rc.contextValue;
           // Answered as a resolver's refusal would be: HTTP 200, with the error.

@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, Kind } from 'graphql';
 import type { GqlContext } from '#libs/common';
-import { queryCost } from './query-cost.js';
+import { operationCost } from './query-cost.js';
+import { coercedVariables } from '../coerced-variables.js';
 import { withHttpStatus } from '../http-status.js';
 import { tooComplex } from './query-limits.js';
 
@@ -25,13 +26,16 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GqlContext>
               ...rc.document.definitions.filter((d) => d.kind === Kind.FRAGMENT_DEFINITION),
             ],
           };
+          // Invalid variables: execution refuses them with BAD_USER_INPUT before anything runs.
+          const variables = coercedVariables(rc);
+          if (variables.errors) return;
           let cost: number;
           try {
-            cost = queryCost(rc.schema, document, rc.request.variables ?? {});
+            cost = operationCost(rc.schema, document, variables.coerced);
           } catch (e) {
             if (e instanceof Error && NODE_LIMIT_MESSAGE.test(e.message))
               throw withHttpStatus(tooComplex('the document has too many fields to evaluate.'), 400);
-            // Invalid variables: execution refuses them with BAD_USER_INPUT before anything runs.
+            // Anything else it cannot read, execution refuses with its own error.
             return;
           }
           // A refusal of the document, as the other limits are (in validation): 400, not 500.

@@ -124,6 +124,23 @@ export function queryCost(
   operationName?: string,
   maxQueryNodes = MAX_QUERY_NODES,
 ): number {
+  const operation = query.definitions.find(
+    (d): d is OperationDefinitionNode =>
+      d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
+  );
+  const coerced = getVariableValues(schema, operation?.variableDefinitions ?? [], variables);
+  if (coerced.errors) throw coerced.errors[0];
+  return operationCost(schema, query, coerced.coerced, operationName, maxQueryNodes);
+}
+
+/** queryCost for variables already coerced (as execution coerces them). */
+export function operationCost(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  vars: Record<string, unknown>,
+  operationName?: string,
+  maxQueryNodes = MAX_QUERY_NODES,
+): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | undefined;
   for (const d of query.definitions) {
@@ -136,9 +153,6 @@ export function queryCost(
   }
   const root = operation && schema.getRootType(operation.operation);
   if (!operation || !root) return 0;
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-  if (coerced.errors) throw coerced.errors[0];
-  const vars = coerced.coerced;
 
   let visited = 0;
   const included = (node: SelectionNode): boolean =>
