@@ -91,6 +91,11 @@ describe('makeReferral (CONTRACT.md sections 4–6)', () => {
         { safeguardingJustification: `harm risk${'😀'.repeat(10)}` },
         'safeguardingJustification',
       ],
+      [
+        'a safeguarding justification of 25 zero-width spaces (blank on every screen)',
+        { safeguardingJustification: '\u200b'.repeat(25) },
+        'safeguardingJustification',
+      ],
       ['an empty idempotency key', { idempotencyKey: '' }, 'idempotencyKey'],
       ['a NUL in the idempotency key', { idempotencyKey: 'a\u0000b' }, 'idempotencyKey'],
       ['a control character in the idempotency key', { idempotencyKey: 'a\u001bb' }, 'idempotencyKey'],

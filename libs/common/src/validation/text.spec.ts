@@ -1,4 +1,4 @@
-import { charLength, hasControlChars, hasVisibleChar, isEmail } from './text.js';
+import { charLength, hasControlChars, hasVisibleChar, isEmail, seenLength } from './text.js';
 
 describe('charLength counts characters (Unicode code points), as the contract and char_length do', () => {
   it.each([
@@ -41,6 +41,17 @@ describe('a name shows something', () => {
   it.each(['A', 'Zoë', 'é', '李', '😀', 'Ann\u200bMarie', '-', '7'])('accepts %j', (v) =>
     expect(hasVisibleChar(v)).toBe(true),
   );
+});
+
+describe('the length a reader sees', () => {
+  it.each([
+    ['', 0],
+    ['risk of harm', 12],
+    ['\u200b'.repeat(25), 0],
+    ['abc\u200d\u2066\u00ad', 3],
+    ['\u2800\u3164 x', 2],
+    ['😀😀', 2],
+  ])('%j counts %i', (v, n) => expect(seenLength(v)).toBe(n));
 });
 
 describe('email addresses', () => {

@@ -91,6 +91,17 @@ export function hasVisibleChar(value: string): boolean {
   return VISIBLE.test(value);
 }
 
+/** Characters that take no room on a screen: format (zero-width, direction marks), blank fillers. */
+const UNSEEN = /[\p{Cf}\u2800\u115f\u1160\u3164\uffa0]/gu;
+
+/**
+ * The characters of `value` a reader sees, as charLength counts them, spaces between words included:
+ * a text padded out with zero-width spaces is as long as what it shows.
+ */
+export function seenLength(value: string): number {
+  return charLength(value.replace(UNSEEN, ''));
+}
+
 /**
  * A name: 1–100 characters after trimming, no control characters, and something that shows (a name
  * of zero-width spaces alone would be blank on every screen). Apply with @Trim().

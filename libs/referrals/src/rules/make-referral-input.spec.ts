@@ -29,10 +29,22 @@ describe('makeReferral input rules', () => {
     [{ ...base, safeguardingJustification: 'too short' }, 'safeguardingJustification'],
     [{ ...base, safeguardingJustification: '     ' }, 'safeguardingJustification'],
     [{ ...base, safeguardingJustification: `  ${'x'.repeat(19)}  ` }, 'safeguardingJustification'],
+    [{ ...base, safeguardingJustification: '\u200b'.repeat(25) }, 'safeguardingJustification'],
+    [
+      { ...base, safeguardingJustification: `${'x'.repeat(19)}${'\u200b'.repeat(5)}` },
+      'safeguardingJustification',
+    ],
+    [{ ...base, safeguardingJustification: `a${'\u2800'.repeat(24)}` }, 'safeguardingJustification'],
     [{ ...base, idempotencyKey: '   ' }, 'idempotencyKey'],
     [{ ...base, idempotencyKey: 'k'.repeat(101) }, 'idempotencyKey'],
   ] as [MakeReferralPlain, string][])('%j → BAD_USER_INPUT on %s', (input, f) => {
     expect(field(input)).toBe(f);
+  });
+
+  it('accepts a justification of 20 characters that show, spaces between words and emoji counted', () => {
+    expect(field({ ...base, safeguardingJustification: 'x'.repeat(20) })).toBeUndefined();
+    expect(field({ ...base, safeguardingJustification: 'risk of harm at home' })).toBeUndefined();
+    expect(field({ ...base, safeguardingJustification: '\u{1F6A8}'.repeat(20) })).toBeUndefined();
   });
 
   it('accepts a note of 4,000 characters with line breaks, and a key of 100', () => {

@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
-import { AppError, charLength, hasControlChars, LONG_TEXT_MAX } from '#libs/common';
+import {
+  AppError,
+  charLength,
+  hasControlChars,
+  hasVisibleChar,
+  LONG_TEXT_MAX,
+  seenLength,
+} from '#libs/common';
 
 export const SAFEGUARDING_MIN = 20;
 export const IDEMPOTENCY_KEY_MAX = 100;
@@ -59,10 +66,12 @@ export function normaliseMakeReferral(input: MakeReferralPlain): NormalisedRefer
     input.safeguardingJustification,
     LONG_TEXT_MAX,
   );
-  // Given at all (even blank), it must be a real justification: never a silent fallback to "no consent".
+  // Given at all (even blank), it must be a real justification: never a silent fallback to "no consent",
+  // and never one that shows as blank to the two parties (zero-width characters do not count).
   const justificationGiven =
     input.safeguardingJustification !== null && input.safeguardingJustification !== undefined;
-  if (justificationGiven && charLength(safeguardingJustification ?? '') < SAFEGUARDING_MIN)
+  const justification = safeguardingJustification ?? '';
+  if (justificationGiven && (seenLength(justification) < SAFEGUARDING_MIN || !hasVisibleChar(justification)))
     throw AppError.badInput(
       'safeguardingJustification',
       `A safeguarding justification needs at least ${SAFEGUARDING_MIN} characters.`,
