@@ -102,6 +102,30 @@ describe('recordOutcome', () => {
     expect((await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM outcomes'))!.n).toBe(before);
   });
 
+  it('refuses an outcome achieved before the person was born, and takes one on the birthday', async () => {
+    const born = ok(
+      await t.gql(
+        OQ.register,
+        { input: { givenName: 'Nia', familyName: 'Khan', dateOfBirth: '2001-06-15' } },
+        a.worker.token,
+      ),
+      'registerPerson',
+    ).id as string;
+    const count = async () =>
+      (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM outcomes WHERE person_id = $1', [born]))!
+        .n;
+    const early = { personId: born, serviceId: a.service, achievedOn: '2001-06-14' };
+    const res = await t.gql(OQ.outcome, { input: input(early) }, a.worker.token);
+    expect(errorCode(res)).toBe('BAD_USER_INPUT');
+    expect(res.errors![0].extensions.field).toBe('achievedOn');
+    expect(await count()).toBe(0);
+    ok(
+      await t.gql(OQ.outcome, { input: input({ ...early, achievedOn: '2001-06-15' }) }, a.worker.token),
+      'recordOutcome',
+    );
+    expect(await count()).toBe(1);
+  });
+
   it.each([
     [
       'a referral of another person',

@@ -35,12 +35,26 @@ export class OutcomesService {
     if (!own) throw AppError.forbidden('serviceId must be a service of your organisation.');
   }
 
+  /**
+   * BAD_USER_INPUT naming `field` when `date` is before the person's date of birth: an assessment or
+   * outcome of someone not yet born is a mistyped year, and would become their baseline.
+   */
+  private async assertNotBeforeBirth(personId: string, field: string, date: string): Promise<void> {
+    const person = await this.db.one<{ date_of_birth: string | null }>(
+      'SELECT date_of_birth::text AS date_of_birth FROM people WHERE id = $1',
+      [personId],
+    );
+    if (person?.date_of_birth && date < person.date_of_birth)
+      throw AppError.badInput(field, `${field} cannot be before the person's date of birth.`);
+  }
+
   async recordWellbeing(ctx: RequestContext, input: RecordWellbeingInput): Promise<WellbeingAssessmentModel> {
     return this.audit.deniedAudited(ctx, AuditAction.WELLBEING_RECORD, input.personId, async () => {
       await this.assertOwnService(ctx, input.serviceId);
       await this.access.assertVisible(ctx, input.personId);
       const score = scoreWellbeing(input.instrument, input.responses);
       const takenOn = assertNotFuture('takenOn', input.takenOn, londonToday());
+      await this.assertNotBeforeBirth(input.personId, 'takenOn', takenOn);
       return this.db.transaction(async (tx) => {
         const row = await tx.one<WellbeingRow>(
           `INSERT INTO wellbeing_assessments
@@ -90,6 +104,7 @@ export class OutcomesService {
         },
         londonToday(),
       );
+      await this.assertNotBeforeBirth(input.personId, 'achievedOn', clean.achievedOn);
       return this.db.transaction(async (tx) => {
         const row = await tx.one<OutcomeRow>(
           `INSERT INTO outcomes
