@@ -78,6 +78,36 @@ describe('login (CONTRACT.md sections 2 and 10)', () => {
     expect(me.data.me).toEqual({ id, email: 'Pat.Lee@Example.org' });
   });
 
+  it('signs in with the exact email stored, whatever its letters, under the rule that keeps emails unique', async () => {
+    // JavaScript and PostgreSQL fold İ and a final Σ differently: one rule (the database's) decides both.
+    for (const [email, otherCase] of [
+      ['İlker.Kaya@example.org', 'İLKER.KAYA@EXAMPLE.ORG'],
+      ['ΟΔΟΣ@example.org', 'ΟΔΟΣ@Example.Org'],
+      ['Émile.Zoë@example.org', 'émile.zoë@example.org'],
+    ]) {
+      const id = await createStaff(email);
+      for (const typed of [email, otherCase]) {
+        const res = await login(typed, PASSWORD);
+        expect(res.errors).toBeUndefined();
+        expect(res.data.login.staff.id).toBe(id);
+      }
+      const again = await t.gql(
+        `mutation($input: CreateStaffInput!) { createStaff(input: $input) { id } }`,
+        {
+          input: {
+            email: otherCase,
+            name: 'Other',
+            password: PASSWORD,
+            role: 'KEY_WORKER',
+            organisationId: orgId,
+          },
+        },
+        adminToken,
+      );
+      expect(errorCode(again)).toBe('CONFLICT');
+    }
+  });
+
   it('gives the same UNAUTHENTICATED message for an unknown email, a wrong password and a deactivated account', async () => {
     const id = await createStaff('deactivated@example.org');
     await t.db.query('UPDATE staff SET active = false WHERE id = $1', [id]);

@@ -345,6 +345,8 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
       [{ password: 'a long passphrase\u0000' }, 'password'],
       [{ password: 'a long\tpassphrase' }, 'password'],
       [{ password: ' '.repeat(12) }, 'password'],
+      [{ password: 'e\u0301'.repeat(6) }, 'password'],
+      [{ password: '\u200b'.repeat(12) }, 'password'],
       [{ email: 'pat\u200blee@example.org' }, 'email'],
       [{ name: '\u200b' }, 'name'],
     ])('rejects %j with BAD_USER_INPUT naming %s', async (over, field) => {

@@ -52,8 +52,15 @@ export class LoginService {
       await tx.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`login|${key}|${ip}`]);
       const retry = await lockedForSeconds(tx, key, ip);
       if (retry !== null) return { kind: 'locked', retry };
-      // No staff email holds a control character (createStaff refuses them).
-      const staff = key && !hasControlChars(given.trim()) ? await findStaffByEmail(tx, key) : null;
+      // No staff email holds a control character (createStaff refuses them). The address goes to
+      // PostgreSQL as typed (trimmed, composed) and is folded there by lower(), as the unique index
+      // staff_email_lower_key folds it: JavaScript folds some letters differently (İ, a final Σ),
+      // so an email folded here could miss its own account, or find another.
+      const address = given.trim().normalize('NFC');
+      const staff =
+        key && address.length <= 320 && !hasControlChars(address)
+          ? await findStaffByEmail(tx, address)
+          : null;
       const secret = String(password ?? '');
       // No stored password holds a control character (IsPasswordText); a trailing NUL would
       // otherwise match as if absent, since scrypt's HMAC pads its key with zero bytes.

@@ -137,10 +137,36 @@ export function IsFreeText(
 export function IsPasswordText(options?: ValidationOptions): PropertyDecorator {
   return stringRule(
     'isPasswordText',
-    (v) => !hasControlChars(v) && /\S/u.test(v),
-    'Password must not contain control characters or be only spaces.',
+    (v) => !hasControlChars(v) && hasVisibleChar(v),
+    'Password must not contain control characters or be only spaces or invisible characters.',
     options,
   );
+}
+
+/**
+ * A password's length in characters as it is kept: composed (NFC), as it is hashed and checked at
+ * sign-in, so "e" + combining accent six times is 6 characters, not 12.
+ */
+export function passwordLength(v: string): number {
+  return charLength(v.normalize('NFC'));
+}
+
+/** At least `min` and at most `max` characters, counted by passwordLength. */
+export function IsPasswordLength(min: number, max: number): PropertyDecorator {
+  const atLeast = stringRule(
+    'passwordMinLength',
+    (v) => passwordLength(v) >= min,
+    `Password must be at least ${min} characters.`,
+  );
+  const atMost = stringRule(
+    'passwordMaxLength',
+    (v) => passwordLength(v) <= max,
+    `Password must be at most ${max} characters.`,
+  );
+  return (target, property) => {
+    atLeast(target, property);
+    atMost(target, property);
+  };
 }
 
 /** Format characters (zero-width spaces, direction marks) and spaces of any kind. */

@@ -11,6 +11,12 @@ describe('bootstrapAdminProblem: the credentials BOOTSTRAP_ADMIN_* may hold', ()
     ],
     ['admin@example.org', 'eleven char', 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters.'],
     ['admin@example.org', 'x'.repeat(1001), 'BOOTSTRAP_ADMIN_PASSWORD must be at most 1000 characters.'],
+    ['admin@example.org', 'e\u0301'.repeat(6), 'BOOTSTRAP_ADMIN_PASSWORD must be at least 12 characters.'],
+    [
+      'admin@example.org',
+      ' \u200b'.repeat(7),
+      'BOOTSTRAP_ADMIN_PASSWORD must not be only spaces or invisible characters.',
+    ],
     [
       'admin@example.org',
       'a long passphrase\u0000',

@@ -1,4 +1,4 @@
-import { charLength, hasControlChars, isEmail, Role } from '#libs/common';
+import { hasControlChars, hasVisibleChar, isEmail, passwordLength, Role } from '#libs/common';
 import type { Db } from '#libs/database';
 import { OrganisationKind } from '../enums.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './create-staff.input.js';
@@ -13,11 +13,13 @@ const BOOTSTRAP_LOCK = 7_270_401;
 /** Why the bootstrap credentials cannot be used, or null when they can. */
 export function bootstrapAdminProblem(email: string, password: string): string | null {
   if (!isEmail(email)) return 'BOOTSTRAP_ADMIN_EMAIL must be an email address such as admin@example.org.';
-  if (charLength(password) < PASSWORD_MIN)
+  if (passwordLength(password) < PASSWORD_MIN)
     return `BOOTSTRAP_ADMIN_PASSWORD must be at least ${PASSWORD_MIN} characters.`;
-  if (charLength(password) > PASSWORD_MAX)
+  if (passwordLength(password) > PASSWORD_MAX)
     return `BOOTSTRAP_ADMIN_PASSWORD must be at most ${PASSWORD_MAX} characters.`;
   if (hasControlChars(password)) return 'BOOTSTRAP_ADMIN_PASSWORD must not contain control characters.';
+  if (!hasVisibleChar(password))
+    return 'BOOTSTRAP_ADMIN_PASSWORD must not be only spaces or invisible characters.';
   return null;
 }
 

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
-import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
-import { IsEmailAddress, IsName, IsPasswordText, Role, Trim } from '#libs/common';
+import { ArrayMaxSize, IsArray, IsEnum, IsOptional, IsString } from 'class-validator';
+import { IsEmailAddress, IsName, IsPasswordLength, IsPasswordText, Role, Trim } from '#libs/common';
 
 export const PASSWORD_MIN = 12;
 /** Long passphrases are welcome; the cap only stops absurd inputs reaching the KDF. */
@@ -22,8 +22,7 @@ export class CreateStaffInput {
 
   @Field({ description: 'at least 12 characters' })
   @IsString({ message: 'Password is required.' })
-  @MinLength(PASSWORD_MIN, { message: `Password must be at least ${PASSWORD_MIN} characters.` })
-  @MaxLength(PASSWORD_MAX, { message: `Password must be at most ${PASSWORD_MAX} characters.` })
+  @IsPasswordLength(PASSWORD_MIN, PASSWORD_MAX)
   @IsPasswordText()
   password: string;
 
