@@ -9,8 +9,27 @@ import type { AppConfig } from './config.js';
  * anything else creates an organisation) and the bootstrap administrator.
  */
 export async function runStartupTasks(config: AppConfig, db: Db, logger: Logger): Promise<void> {
+  await warnAboutTextHandling(db, logger);
   await seedDemo(db, config.seedDemo, logger);
   await bootstrapAdmin(config, db, logger);
+}
+
+/**
+ * The rules count characters and match text case-insensitively in PostgreSQL (char_length, lower).
+ * A database that is not UTF-8 counts bytes, and one whose locale folds only ASCII lets "ÉMILE@…" and
+ * "émile@…" be two staff emails: said at start, with what to do about it.
+ */
+async function warnAboutTextHandling(db: Db, logger: Logger): Promise<void> {
+  const row = await db.one<{ encoding: string; folds: boolean }>(
+    `SELECT current_setting('server_encoding') AS encoding, lower('É') = 'é' AS folds`,
+  );
+  if (!row || (row.encoding === 'UTF8' && row.folds)) return;
+  logger.warn(
+    { encoding: row.encoding, foldsAccents: row.folds },
+    row.encoding !== 'UTF8'
+      ? `the database's encoding is ${row.encoding}, not UTF8: lengths of non-ASCII text are counted in bytes and case-insensitive matching is ASCII only. Create the database with ENCODING 'UTF8' (and a UTF-8 locale such as C.UTF-8).`
+      : `the database's locale folds only ASCII letters (lower('É') is not 'é'): email and search matching ignore case for ASCII only. Create the database with a UTF-8 locale such as C.UTF-8.`,
+  );
 }
 
 /**

