@@ -9,6 +9,7 @@ import {
   recordConsent,
   refer,
   registerPerson,
+  rowsOf,
   transition,
 } from './support.js';
 
@@ -103,27 +104,15 @@ describe('recordOutcome', () => {
   });
 
   it('refuses an outcome achieved before the person was born, and takes one on the birthday', async () => {
-    const born = ok(
-      await t.gql(
-        OQ.register,
-        { input: { givenName: 'Nia', familyName: 'Khan', dateOfBirth: '2001-06-15' } },
-        a.worker.token,
-      ),
-      'registerPerson',
-    ).id as string;
-    const count = async () =>
-      (await t.db.one<{ n: number }>('SELECT count(*)::int AS n FROM outcomes WHERE person_id = $1', [born]))!
-        .n;
+    const born = await registerPerson(t, a.worker.token, 'Nia', { dateOfBirth: '2001-06-15' });
     const early = { personId: born, serviceId: a.service, achievedOn: '2001-06-14' };
     const res = await t.gql(OQ.outcome, { input: input(early) }, a.worker.token);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions.field).toBe('achievedOn');
-    expect(await count()).toBe(0);
-    ok(
-      await t.gql(OQ.outcome, { input: input({ ...early, achievedOn: '2001-06-15' }) }, a.worker.token),
-      'recordOutcome',
-    );
-    expect(await count()).toBe(1);
+    expect(await rowsOf(t, 'outcomes', born)).toBe(0);
+    const onTheDay = { ...early, achievedOn: '2001-06-15' };
+    ok(await t.gql(OQ.outcome, { input: input(onTheDay) }, a.worker.token), 'recordOutcome');
+    expect(await rowsOf(t, 'outcomes', born)).toBe(1);
   });
 
   it.each([

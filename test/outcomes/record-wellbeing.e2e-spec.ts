@@ -1,6 +1,6 @@
 import { Role } from '#libs/common';
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
-import { auditCount, londonDay, makeOrg, OQ, type Org, ok, registerPerson } from './support.js';
+import { auditCount, londonDay, makeOrg, OQ, type Org, ok, registerPerson, rowsOf } from './support.js';
 
 describe('recordWellbeing', () => {
   let t: TestApp;
@@ -79,32 +79,15 @@ describe('recordWellbeing', () => {
   });
 
   it('refuses an assessment taken before the person was born, and takes one on the birthday', async () => {
-    const born = ok(
-      await t.gql(
-        OQ.register,
-        { input: { givenName: 'Nia', familyName: 'Khan', dateOfBirth: '2001-06-15' } },
-        a.worker.token,
-      ),
-      'registerPerson',
-    ).id as string;
-    const count = async () =>
-      (await t.db.one<{ n: number }>(
-        'SELECT count(*)::int AS n FROM wellbeing_assessments WHERE person_id = $1',
-        [born],
-      ))!.n;
-    const res = await t.gql(
-      OQ.wellbeing,
-      { input: input({ personId: born, takenOn: '2001-06-14' }) },
-      a.worker.token,
-    );
+    const born = await registerPerson(t, a.worker.token, 'Nia', { dateOfBirth: '2001-06-15' });
+    const early = input({ personId: born, takenOn: '2001-06-14' });
+    const res = await t.gql(OQ.wellbeing, { input: early }, a.worker.token);
     expect(errorCode(res)).toBe('BAD_USER_INPUT');
     expect(res.errors![0].extensions.field).toBe('takenOn');
-    expect(await count()).toBe(0);
-    ok(
-      await t.gql(OQ.wellbeing, { input: input({ personId: born, takenOn: '2001-06-15' }) }, a.worker.token),
-      'recordWellbeing',
-    );
-    expect(await count()).toBe(1);
+    expect(await rowsOf(t, 'wellbeing_assessments', born)).toBe(0);
+    const onTheDay = { ...early, takenOn: '2001-06-15' };
+    ok(await t.gql(OQ.wellbeing, { input: onTheDay }, a.worker.token), 'recordWellbeing');
+    expect(await rowsOf(t, 'wellbeing_assessments', born)).toBe(1);
   });
 
   it('refuses a service of another organisation with FORBIDDEN, before visibility and input rules', async () => {

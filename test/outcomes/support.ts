@@ -45,9 +45,23 @@ export function ok<T = any>(res: { data: any; errors?: unknown; body: unknown },
   return res.data[key];
 }
 
-export async function registerPerson(t: TestApp, token: string, givenName = 'Amina'): Promise<string> {
-  return ok(await t.gql(OQ.register, { input: { givenName, familyName: 'Khan' } }, token), 'registerPerson')
-    .id;
+export async function registerPerson(
+  t: TestApp,
+  token: string,
+  givenName = 'Amina',
+  more: Record<string, unknown> = {},
+): Promise<string> {
+  return ok(
+    await t.gql(OQ.register, { input: { givenName, familyName: 'Khan', ...more } }, token),
+    'registerPerson',
+  ).id;
+}
+
+/** How many rows of `table` (wellbeing_assessments, outcomes) belong to the person. */
+export async function rowsOf(t: TestApp, table: string, personId: string): Promise<number> {
+  return (await t.db.one<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} WHERE person_id = $1`, [
+    personId,
+  ]))!.n;
 }
 
 export async function recordConsent(
