@@ -57,11 +57,30 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
       { input: { organisationId: '00000000-0000-4000-8000-000000000000', name: 'X', category: 'NOPE' } },
       'category',
     ],
+    [
+      'an item of a list inside a whole input variable (named as the list, as the server names it)',
+      'mutation($input: MakeReferralInput!) { makeReferral(input: $input) { id } }',
+      {
+        input: {
+          personId: '00000000-0000-4000-8000-000000000000',
+          toServiceId: '00000000-0000-4000-8000-000000000000',
+          route: 'GP',
+          needs: ['HOUSING', 'NOPE'],
+        },
+      },
+      'needs',
+    ],
+    [
+      'an item of a list written in the document',
+      'query($c: ServiceCategory!) { referralFlows(filter: { categories: [ESOL, $c] }) { total { value } } }',
+      { c: 'NOPE' },
+      'filter.categories',
+    ],
   ])(
     'a wrong value in variables is BAD_USER_INPUT naming the input field, not the variable: %s',
     async (_label, query, variables, field) => {
       // Signed in with a role that may call it: authentication and role come first (see below).
-      const res = await t.gql(query, variables, query.includes('referrals') ? worker : admin);
+      const res = await t.gql(query, variables, /referrals|makeReferral/.test(query) ? worker : admin);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     },

@@ -70,7 +70,7 @@ describe('formatError', () => {
     ],
     [
       'Variable "$input" got invalid value "x" at "input.needs[0]"; Value "x" does not exist in "Need" enum.',
-      'needs[0]',
+      'needs',
     ],
     ['Variable "$personId" got invalid value 5; ID cannot represent value: 5', 'personId'],
     ['Variable "$input" of required type "MakeReferralInput!" was not provided.', 'input'],

@@ -2,7 +2,7 @@ import { HttpException } from '@nestjs/common';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { AppError, CLIENT_ERROR_CODES, DEFAULT_MESSAGES, ErrorCode } from '#libs/common';
 import { isConnectionError } from '#libs/database';
-import { VARIABLE_MARK, type VariableTarget } from './variable-field.js';
+import { VARIABLE_MARK, type VariableTarget, withoutListPositions } from './variable-field.js';
 import { isTokenLimitError, isValidationAborted, QUERY_LIMITS, tooComplex } from './limits/query-limits.js';
 
 // Apollo's own codes that come with a safe message (syntax, schema validation, variable coercion).
@@ -96,7 +96,7 @@ const NAMED_IN_REASON =
  */
 export function fieldFromCoercionMessage(message: string): string | undefined {
   const target = coercionTarget(message);
-  return target ? target.path.join('.') || target.variable : undefined;
+  return target ? withoutListPositions(target.path.join('.')) || target.variable : undefined;
 }
 
 /** The variable a coercion error is about, and the path inside its value (see fieldFromCoercionMessage). */
@@ -220,7 +220,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     if (code === ErrorCode.BAD_USER_INPUT && extensions.field === undefined) {
       const target = coercionTarget(message);
       if (target) {
-        extensions.field = target.path.join('.') || target.variable;
+        extensions.field = withoutListPositions(target.path.join('.')) || target.variable;
         // The request plugin, which has the document, names the input field the variable stands for.
         extensions[VARIABLE_MARK] = target;
       }

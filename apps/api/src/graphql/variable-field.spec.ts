@@ -45,14 +45,14 @@ describe('fieldOfVariable: the input field a rejected variable stands for', () =
       'mutation($n: Need!) { makeReferral(input: { personId: "p", toServiceId: "s", route: GP, needs: [HOUSING, $n] }) { id } }',
       'n',
       [],
-      'needs[1]',
+      'needs',
     ],
     [
       'an item of a list that is the argument',
       'query($a: ID!) { organisations(ids: [$a]) { id } }',
       'a',
       [],
-      'ids[0]',
+      'ids',
     ],
     [
       'a variable used in a fragment',

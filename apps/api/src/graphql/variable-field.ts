@@ -16,6 +16,15 @@ export interface VariableTarget {
   path: string[];
 }
 
+/**
+ * An input field as `extensions.field` names it: without list positions (`needs[0]` → "needs"), as
+ * the server's own checks name a list ("needs", "responses"), so a client finds the form field the
+ * same way whichever check refused it. The message still says which item.
+ */
+export function withoutListPositions(field: string): string {
+  return field.replace(/\[\d+\]/g, '');
+}
+
 /** Marks a BAD_USER_INPUT about a variable for the request plugin, which has the document. */
 export const VARIABLE_MARK = 'pathways:variable';
 
@@ -91,11 +100,10 @@ export function fieldOfVariable(
     if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
   const usage = usageOf(operation, fragments, target.variable);
   if (!usage) return null;
-  const path = [...usage.fields, ...target.path];
+  const path = [...usage.fields, ...target.path].map(withoutListPositions).filter((p) => p !== '');
   if (path.length === 0) return usage.argument;
-  // A variable inside a list that is the argument itself: `ids: [$a]` → "ids[0]".
-  if (path[0].startsWith('[')) return `${usage.argument}${path.join('.')}`;
   // As the server's own checks name them: a mutation's `input` is left out ("postcode"), any other
-  // argument is named ("filter.from").
+  // argument is named ("filter.from"); a variable inside a list that is the argument itself,
+  // `ids: [$a]`, is "ids".
   return usage.argument === 'input' ? path.join('.') : [usage.argument, ...path].join('.');
 }
