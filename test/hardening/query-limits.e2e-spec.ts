@@ -199,12 +199,15 @@ describe('the default list-item budget', () => {
 describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () => {
   let t: TestApp;
   let token: string;
+  let admin: string;
+  const services: string[] = [];
   beforeAll(async () => {
     // 60 services in one organisation: three times what the cost model expects of one.
     t = await startTestApp({ GRAPHQL_MAX_LIST_ITEMS: '5000' });
     const org = await t.fixtures.organisation();
-    for (let i = 0; i < 60; i++) await t.fixtures.service(org);
+    for (let i = 0; i < 60; i++) services.push(await t.fixtures.service(org));
     token = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
+    admin = (await t.fixtures.staff(org, Role.ADMIN)).token;
   });
   afterAll(() => t.close());
 
@@ -225,6 +228,27 @@ describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () 
     expect(res.data).toBeNull();
     // The next request has a budget of its own.
     expect((await t.gql('{ services { id } }', {}, token)).errors).toBeUndefined();
+  });
+
+  it("never refuses a mutation's answer once its change is made: both changes stand, both answered", async () => {
+    // Each answer holds 60 + 60 × 60 = 3,660 list items; the two together are past 5,000.
+    const answer = 'id capacity organisation { services { id organisation { services { id } } } }';
+    const res = await t.gql(
+      `mutation($a: ID!, $b: ID!) {
+        a: setServiceCapacity(serviceId: $a, capacity: CLOSED) { ${answer} }
+        b: setServiceCapacity(serviceId: $b, capacity: WAITLIST) { ${answer} }
+      }`,
+      { a: services[0], b: services[1] },
+      admin,
+    );
+    expect(res.errors).toBeUndefined();
+    expect([res.data.a.capacity, res.data.b.capacity]).toEqual(['CLOSED', 'WAITLIST']);
+    expect(res.data.b.organisation.services).toHaveLength(60);
+    const rows = await t.db.query<{ capacity: string }>(
+      'SELECT capacity FROM services WHERE id = ANY($1::uuid[]) ORDER BY capacity',
+      [[services[0], services[1]]],
+    );
+    expect(rows.map((r) => r.capacity)).toEqual(['CLOSED', 'WAITLIST']);
   });
 });
 

@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { GqlContext } from '#libs/common';
 import { tooComplex } from './limits/query-limits.js';
 import { wrapResolvers } from './wrap-resolvers.js';
@@ -33,6 +34,11 @@ function counted(context: GqlContext, value: unknown, limit: number): unknown {
  * (GqlContext.maxListItems): past it, the field is refused (QUERY_TOO_COMPLEX), and so is every
  * field that would resolve after, before it reads anything. The request plugin then answers with
  * that one error alone.
+ *
+ * Queries only. A mutation's answer is built after its change has committed: refusing it then would
+ * tell the client that a change it made had failed (a retry would make it twice). A mutation answers
+ * about the records it changed, within the cost limit, and each of its fields counts against the
+ * rate limit.
  */
 export function limitListItems<T extends object>(resolvers: T): T {
   return wrapResolvers(
@@ -41,7 +47,8 @@ export function limitListItems<T extends object>(resolvers: T): T {
     () => true,
     (original) => (parent, args, context, info) => {
       const limit = context.maxListItems;
-      if (limit === undefined) return original(parent, args, context, info);
+      if (limit === undefined || (info as GraphQLResolveInfo).operation.operation === 'mutation')
+        return original(parent, args, context, info);
       if (context.ctx.listItemsOver(limit)) throw overBudget(limit);
       const result = original(parent, args, context, info);
       if (result && typeof (result as PromiseLike<unknown>).then === 'function')
