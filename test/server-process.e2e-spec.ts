@@ -92,6 +92,26 @@ describe('the server process', () => {
     console.log(`start-to-healthy: first start ${firstMs} ms, restart ${restartMs} ms`);
   }, 120_000);
 
+  it('starts on a fresh DATA_DIR under a strict umask (077): run as root, PostgreSQL (the postgres user) still reaches its cluster and initdb its password file', async () => {
+    const root = path.join(os.tmpdir(), `pathways-umask-${process.pid}-${Date.now().toString(36)}`);
+    const port = await freePort();
+    const previous = process.umask(0o077); // inherited by the child
+    let p: Proc;
+    try {
+      p = start({ DATA_DIR: path.join(root, 'data'), PORT: String(port) });
+    } finally {
+      process.umask(previous);
+    }
+    try {
+      await waitHealthy(port, p, 60_000);
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    } finally {
+      p.child.kill('SIGKILL');
+      await rm(root, { recursive: true, force: true });
+    }
+  }, 120_000);
+
   /** Whether a PostgreSQL process serves `dir` (from /proc). */
   function postgresRunsIn(dir: string): boolean {
     for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { StartupError } from '#libs/database';
+import { makeDataDir, StartupError } from '#libs/database';
 import type { DemoSeedMode } from '#libs/demo';
 import { bootstrapAdminProblem } from '#libs/directory';
 import { DEFAULT_COST_LIMIT } from './graphql/limits/query-cost.js';
@@ -67,7 +67,7 @@ async function loadOrCreateSecret(dataDir: string): Promise<string> {
     if (s.length >= 32) return s;
   }
   try {
-    await mkdir(dataDir, { recursive: true });
+    await makeDataDir(dataDir);
     const secret = randomBytes(48).toString('base64url');
     await writeFile(file, secret + '\n', { mode: 0o600 });
     return secret;

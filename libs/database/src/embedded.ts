@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { access, constants, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { access, chmod, constants, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
@@ -116,6 +116,32 @@ async function clearStalePostmaster(dataDir: string, log: (l: string) => void): 
 }
 
 /**
+ * Creates `dir` and its missing parents. Run as root, the directories it creates are made enterable
+ * by others (0755) whatever the umask: the embedded PostgreSQL runs as the 'postgres' OS user and must
+ * reach its cluster below them (its own files stay private: PostgreSQL keeps the cluster 0700).
+ * Directories that already existed are left as they are.
+ */
+export async function makeDataDir(dir: string): Promise<void> {
+  const target = path.resolve(dir);
+  const first = await mkdir(target, { recursive: true });
+  if (first === undefined || process.getuid?.() !== 0) return;
+  for (let cur = target; ; cur = path.dirname(cur)) {
+    await chmod(cur, 0o755);
+    if (cur === path.resolve(first) || path.dirname(cur) === cur) break;
+  }
+}
+
+/** Runs `work` with a umask that lets other users read what it creates (restored after). */
+async function withOpenUmask<T>(work: () => Promise<T>): Promise<T> {
+  const previous = process.umask(0o022);
+  try {
+    return await work();
+  } finally {
+    process.umask(previous);
+  }
+}
+
+/**
  * Started as root, the embedded PostgreSQL runs as the unprivileged 'postgres' OS user, so every
  * directory above `dir` must be enterable by others. Returns the first one that is not.
  */
@@ -135,8 +161,9 @@ async function checkReachable(dataDir: string): Promise<void> {
   const data = await unreachableParent(dataDir);
   if (data) {
     throw new StartupError(
-      `DATA_DIR ${dataDir} is inside ${data.parent}, which other users cannot enter (mode ${data.mode}); ` +
-        `the embedded PostgreSQL runs as the 'postgres' user. Set DATA_DIR to a path under a directory it can reach (e.g. /var/lib/pathways).`,
+      `The embedded PostgreSQL's directory ${dataDir} is inside ${data.parent}, which other users cannot enter (mode ${data.mode}); ` +
+        `started as root, PostgreSQL runs as the 'postgres' user. Let it through (chmod o+x ${data.parent}), ` +
+        `or set DATA_DIR to a directory that does not exist yet (it is created enterable) or that others can enter.`,
     );
   }
   let binaries: string;
@@ -180,7 +207,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   await checkReachable(dataDir);
 
   const parent = path.dirname(dataDir);
-  await mkdir(parent, { recursive: true });
+  await makeDataDir(parent);
   try {
     await access(parent, constants.W_OK);
   } catch {
@@ -235,7 +262,9 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
 
   if (!initialised) {
     log(`creating a new PostgreSQL cluster in ${dataDir}`);
-    await server.initialise();
+    // initdb, run as the postgres user, reads a password file the library writes with our umask:
+    // under root's umask 027 or 077 it could not, and the first start failed.
+    await withOpenUmask(() => server.initialise());
     await writeFile(passwordFile, password + '\n', { mode: 0o600 });
   }
   await clearStalePostmaster(dataDir, log);
