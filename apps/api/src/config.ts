@@ -42,11 +42,17 @@ export interface AppConfig {
   redisUrl: string | null;
 }
 
+/**
+ * A whole number written in decimal digits (spaces around allowed); unset, empty or blank means the
+ * default, as for the true/false settings. Anything else is refused at start: Number() read " " as
+ * 0 (turning disclosure control or a rate limit off), and "0x10" or "1e3" as numbers nobody meant.
+ */
 function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): number {
   const raw = env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min)
+  const digits = raw?.trim() ?? '';
+  if (digits === '') return fallback;
+  const n = /^\d{1,15}$/.test(digits) ? Number(digits) : NaN;
+  if (!Number.isSafeInteger(n) || n < min)
     throw new StartupError(`${name} must be a whole number of at least ${min} (got "${raw}").`);
   return n;
 }

@@ -1,0 +1,44 @@
+import { loadConfig } from './config.js';
+
+/** A configuration that needs nothing on disk: an external database and a given secret. */
+const base = { NODE_ENV: 'test', DATABASE_URL: 'postgres://x@127.0.0.1:1/x', AUTH_SECRET: 'x'.repeat(32) };
+
+describe('numbers in the environment', () => {
+  it.each([
+    ['RATE_LIMIT_PER_MINUTE', '0x10'],
+    ['RATE_LIMIT_PER_MINUTE', '1e3'],
+    ['RATE_LIMIT_PER_MINUTE', '99999999999999999999'],
+    ['RATE_LIMIT_PER_MINUTE', '-1'],
+    ['RATE_LIMIT_PER_MINUTE', '1.5'],
+    ['DISCLOSURE_ROUNDING', '0'],
+  ])('%s=%j is refused at start, naming the variable', async (name, value) => {
+    await expect(loadConfig({ ...base, [name]: value })).rejects.toThrow(
+      new RegExp(`^${name} must be a whole number of at least \\d+ \\(got "`),
+    );
+  });
+
+  it.each([
+    ['DISCLOSURE_THRESHOLD', ' ', 'disclosureThreshold', 7],
+    ['DISCLOSURE_THRESHOLD', '\t', 'disclosureThreshold', 7],
+    ['RATE_LIMIT_ANON_PER_MINUTE', '  ', 'rateLimitAnonPerMinute', 300],
+    ['PORT', ' ', 'port', 3000],
+  ] as const)(
+    '%s=%j is the default, never 0 (which would turn a protection off)',
+    async (name, value, key, n) => {
+      expect((await loadConfig({ ...base, [name]: value }))[key]).toBe(n);
+    },
+  );
+
+  it('reads decimal digits, spaces around them allowed; unset or empty is the default', async () => {
+    const c = await loadConfig({
+      ...base,
+      DISCLOSURE_THRESHOLD: ' 10 ',
+      RATE_LIMIT_PER_MINUTE: '0',
+      PORT: '',
+    });
+    expect(c.disclosureThreshold).toBe(10);
+    expect(c.rateLimitPerMinute).toBe(0);
+    expect(c.port).toBe(3000);
+    expect((await loadConfig(base)).disclosureThreshold).toBe(7);
+  });
+});
