@@ -3,6 +3,7 @@ import type { Server, ServerResponse } from 'node:http';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import {
+  connectionProblem,
   Db,
   type EmbeddedPostgresHandle,
   runMigrations,
@@ -99,11 +100,12 @@ async function main(signals: string[]): Promise<void> {
   });
 
   try {
-    if (!(await db.healthy(5000))) {
+    const problem = await db.problem(5000);
+    if (problem !== null) {
       throw new StartupError(
         config.databaseUrl
-          ? 'DATABASE_URL does not answer: check the host, port, credentials and that PostgreSQL is running.'
-          : 'The embedded PostgreSQL does not answer.',
+          ? `DATABASE_URL does not answer: ${connectionProblem(problem, url)}`
+          : `The embedded PostgreSQL does not answer: ${connectionProblem(problem, url)}`,
       );
     }
     const applied = await runMigrations(url);

@@ -198,20 +198,25 @@ export class Db implements Queryable {
     }
   }
 
-  /** True when the database answers within `timeoutMs`. */
-  async healthy(timeoutMs = 2000): Promise<boolean> {
+  /** Null when the database answers within `timeoutMs`, otherwise why not (the error of the attempt). */
+  async problem(timeoutMs = 2000): Promise<unknown> {
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error('timeout')), timeoutMs);
       });
       await Promise.race([this.pool.query('SELECT 1'), timeout]);
-      return true;
-    } catch {
-      return false;
+      return null;
+    } catch (e) {
+      return e ?? new Error('unknown error');
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /** True when the database answers within `timeoutMs`. */
+  async healthy(timeoutMs = 2000): Promise<boolean> {
+    return (await this.problem(timeoutMs)) === null;
   }
 
   async close(): Promise<void> {

@@ -6,3 +6,4 @@ export * from './startup-error.js';
 export * from './database.module.js';
 export { createMigrationDataSource } from './data-source.js';
 export * from './json-rows.js';
+export { connectionProblem } from './connection-problem.js';
