@@ -69,6 +69,8 @@ describe('the server process', () => {
     const first = start({ DATA_DIR: dataDir, PORT: String(port) });
     const firstMs = await waitHealthy(port, first);
     expect(first.output()).toContain('Pathways is ready');
+    // Not seeded (SEED_DEMO=false) and no BOOTSTRAP_ADMIN_*: nobody can sign in, and it says how to fix that.
+    expect(first.output()).toContain('no staff member can sign in yet: set BOOTSTRAP_ADMIN_EMAIL');
     first.child.kill('SIGTERM');
     expect(await first.exited).toBe(0);
 

@@ -42,3 +42,14 @@ describe('numbers in the environment', () => {
     expect((await loadConfig(base)).disclosureThreshold).toBe(7);
   });
 });
+
+describe('warnings at start', () => {
+  it('says that SEED_DEMO=true is ignored in production', async () => {
+    const c = await loadConfig({ ...base, NODE_ENV: 'production', SEED_DEMO: 'true' });
+    expect(c.seedDemo).toBe('off');
+    expect(c.warnings).toContain(
+      'SEED_DEMO=true is ignored with NODE_ENV=production: the demo is never seeded in production.',
+    );
+    expect((await loadConfig({ ...base, SEED_DEMO: 'true' })).warnings).toEqual([]);
+  });
+});

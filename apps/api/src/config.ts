@@ -115,6 +115,10 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   }
 
   const seedFlag = bool(env, 'SEED_DEMO');
+  if (production && seedFlag === true)
+    warnings.push(
+      'SEED_DEMO=true is ignored with NODE_ENV=production: the demo is never seeded in production.',
+    );
   const seedDemo: DemoSeedMode =
     production || seedFlag === false || (databaseUrl && seedFlag !== true)
       ? 'off'

@@ -12,6 +12,16 @@ export async function runStartupTasks(config: AppConfig, db: Db, logger: Logger)
   await warnAboutTextHandling(db, logger);
   await seedDemo(db, config.seedDemo, logger);
   await bootstrapAdmin(config, db, logger);
+  await warnWhenNobodyCanSignIn(db, logger);
+}
+
+/** A database without one active staff member serves nobody: say how to create the first. */
+async function warnWhenNobodyCanSignIn(db: Db, logger: Logger): Promise<void> {
+  const anyone = await db.one('SELECT 1 FROM staff WHERE active LIMIT 1');
+  if (anyone) return;
+  logger.warn(
+    'no staff member can sign in yet: set BOOTSTRAP_ADMIN_EMAIL and BOOTSTRAP_ADMIN_PASSWORD (12 characters or more) and restart to create the first administrator',
+  );
 }
 
 /**
