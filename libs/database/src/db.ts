@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
+import { isPgError } from './pg-errors.js';
 
 /**
  * A hot statement sent as a named prepared statement: each connection parses and plans it once and
@@ -52,6 +54,28 @@ function send(q: pg.Pool | pg.PoolClient, sql: Sql, params: readonly unknown[]):
   return typeof sql === 'string'
     ? q.query(sql, params as unknown[])
     : q.query({ name: sql.name, text: sql.text, values: params as unknown[] });
+}
+
+/**
+ * deadlock_detected and serialization_failure: PostgreSQL ended the transaction (rolled back, nothing
+ * of it kept) to let another one through. Two valid requests on one person (an update and a
+ * referral marked entered in error, whose summary triggers lock the person and its referrals in
+ * opposite orders) can meet this way; running the loser again is what PostgreSQL asks for.
+ */
+const RETRYABLE = new Set(['40P01', '40001']);
+/** Attempts in all, the first included. */
+export const MAX_ATTEMPTS = 4;
+
+/** Runs `attempt` again, after a short random pause, while PostgreSQL ended it as retryable. */
+async function retryingRollbacks<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let n = 1; ; n++) {
+    try {
+      return await attempt();
+    } catch (e) {
+      if (n >= MAX_ATTEMPTS || !isPgError(e) || !RETRYABLE.has(e.code ?? '')) throw e;
+      await sleep(5 + Math.random() * 20 * n);
+    }
+  }
 }
 
 export interface Queryable {
@@ -155,10 +179,13 @@ export class Db implements Queryable {
     }
   }
 
+  /** One statement, its own transaction; run again when PostgreSQL ended it to break a deadlock. */
   async query<T = any>(sql: Sql, params: readonly unknown[] = []): Promise<T[]> {
-    this.counter.count++;
-    const res = await send(this.pool, sql, params);
-    return res.rows as T[];
+    return retryingRollbacks(async () => {
+      this.counter.count++;
+      const res = await send(this.pool, sql, params);
+      return res.rows as T[];
+    });
   }
 
   async one<T = any>(sql: Sql, params: readonly unknown[] = []): Promise<T | null> {
@@ -168,9 +195,15 @@ export class Db implements Queryable {
 
   /**
    * Runs `work` in one transaction: all of it commits or none of it does. Side effects that must
-   * only happen after commit belong after this call returns.
+   * only happen after commit belong after this call returns. When PostgreSQL ends the transaction to
+   * break a deadlock, `work` runs again from the start in a new one (so it must not keep anything
+   * from a failed attempt but what it reads again).
    */
   async transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
+    return retryingRollbacks(() => this.transactionOnce(work));
+  }
+
+  private async transactionOnce<T>(work: (tx: Tx) => Promise<T>): Promise<T> {
     const client = await this.pool.connect();
     // A checked-out connection that PostgreSQL ends between statements (a restart, a terminated
     // session, an idle-in-transaction timeout) emits 'error'; unheard, that would end the process.
