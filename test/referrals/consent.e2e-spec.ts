@@ -170,6 +170,27 @@ describe('consent (CONTRACT.md section 4)', () => {
     expect(errorCode(res)).toBe('CONSENT_REQUIRED');
   });
 
+  it('a withdrawal that waits for a referral still being made is stamped after it, as the journey orders them', async () => {
+    const c = ok(
+      await record(w.a.worker.token, {
+        personId: person,
+        purpose: 'REFERRAL_SHARING',
+        organisationIds: [w.b.id],
+      }),
+      'recordConsent',
+    );
+    let withdrawal: ReturnType<typeof t.gql> | undefined;
+    // Held as makeReferral holds it while it makes a referral that relies on the consent.
+    const releasedAt = await t.db.transaction(async (tx) => {
+      await tx.query('SELECT 1 FROM consents WHERE id = $1 FOR SHARE', [c.id]);
+      withdrawal = t.gql(Q.withdraw, { id: c.id }, w.a.worker.token);
+      await new Promise((r) => setTimeout(r, 500));
+      return (await tx.one<{ at: Date }>('SELECT clock_timestamp() AS at'))!.at;
+    });
+    const withdrawn = ok(await withdrawal!, 'withdrawConsent');
+    expect(new Date(withdrawn.withdrawnAt).getTime()).toBeGreaterThanOrEqual(releasedAt.getTime());
+  });
+
   it('withdrawConsent: unknown, malformed or invisible ids are NOT_FOUND', async () => {
     const c = ok(
       await record(w.a.worker.token, {

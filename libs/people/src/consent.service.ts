@@ -93,6 +93,10 @@ export class ConsentService {
         if (existing.withdrawn_at !== null) return toConsent(existing);
         return this.db.transaction(async (tx) => {
           const actor = ctx.actor;
+          // The moment of withdrawal is taken once no referral relying on the consent is still being
+          // made (makeReferral holds the consent FOR SHARE until it commits): stamped before that
+          // wait, a referral made during it would appear in the journey after the withdrawal.
+          await tx.query('SELECT 1 FROM consents WHERE id = $1 FOR UPDATE', [consentId]);
           const row = await tx.one<ConsentRow>(
             `UPDATE consents SET withdrawn_at = clock_timestamp(), withdrawn_by_staff_id = $2,
                     withdrawn_by_organisation_id = $3
