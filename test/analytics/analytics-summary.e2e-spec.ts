@@ -256,6 +256,28 @@ describe(`the referral summary stays equal to a rebuild (seed ${SEED})`, () => {
     expect(await differences(true)).toEqual([]);
   });
 
+  it('the repair also removes the rows a correction left counting nothing, and changes no count', async () => {
+    const empty = async () =>
+      (
+        await t.db.query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM analytics_referral_groups
+            WHERE referred = 0 AND accepted = 0 AND started = 0 AND completed = 0`,
+        )
+      )[0].n;
+    // A person's ward corrected back and forth moves their referrals between WARD groups.
+    const [{ id: person }] = await t.db.query<{ id: string }>(
+      `SELECT person_id AS id FROM referrals WHERE status <> 'ENTERED_IN_ERROR'
+        GROUP BY person_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    for (const ward of ['Prune A', 'Prune B', 'Prune C', 'Prune A'])
+      await t.db.query('UPDATE people SET ward = $2 WHERE id = $1', [person, ward]);
+    expect(await empty()).toBeGreaterThan(0);
+    const repair = t.app.get(SummaryRepairService);
+    await repair.repairOnce(100_000);
+    expect(await empty()).toBe(0);
+    expect(await differences(true)).toEqual([]);
+  });
+
   it('matches after referrals are deleted, and empties with TRUNCATE (with the per-person pathways)', async () => {
     // Referrals without history (referral_events are append-only), some accepted, then deleted.
     const to = services[1];

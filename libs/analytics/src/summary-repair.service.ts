@@ -5,7 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnApplicationShutdown,
 } from '@nestjs/common';
-import { Db } from '#libs/database';
+import { Db, type Queryable } from '#libs/database';
 
 export const SUMMARY_REPAIR_INTERVAL_MS = Symbol('SUMMARY_REPAIR_INTERVAL_MS');
 
@@ -13,6 +13,29 @@ export const SUMMARY_REPAIR_INTERVAL_MS = Symbol('SUMMARY_REPAIR_INTERVAL_MS');
 const REPAIR_LOCK = 7_270_360;
 /** Keys repaired per run: each is a short index scan of one service's month of referrals. */
 const KEYS_PER_RUN = 200;
+
+/**
+ * Removes the summary rows that count nothing: a referral leaving a group (a person's ward
+ * corrected, a referral entered in error) takes its counts from a row and leaves it at zero, and
+ * every correction left more of them for the reports to read (a person corrected a hundred times
+ * left hundreds). Only trusted rows go: an untrusted row carries its key's mark until the repair
+ * has run, and a repaired key's rows all hold the key's whole bitmap. Rows a writer holds are
+ * skipped (next time), so this never waits for, or blocks, a request.
+ */
+async function pruneEmptyRows(tx: Queryable): Promise<void> {
+  await tx.query(
+    `DELETE FROM analytics_referral_groups g
+      USING (SELECT ctid FROM analytics_referral_groups
+              WHERE referred = 0 AND accepted = 0 AND started = 0 AND completed = 0 AND bits_valid
+                FOR UPDATE SKIP LOCKED) z
+      WHERE g.ctid = z.ctid`,
+  );
+  await tx.query(
+    `DELETE FROM analytics_flow_accept_days d
+      USING (SELECT ctid FROM analytics_flow_accept_days WHERE accepted = 0 FOR UPDATE SKIP LOCKED) z
+      WHERE d.ctid = z.ctid`,
+  );
+}
 
 /**
  * Gives the referral summary's untrusted keys their people bitmaps back (migration 0060): counts
@@ -58,6 +81,7 @@ export class SummaryRepairService implements OnApplicationBootstrap, OnApplicati
           `SELECT analytics_repair_referral_group_bits($1) AS repaired`,
           [maxKeys],
         );
+        await pruneEmptyRows(tx);
         return repaired;
       });
     } catch (e) {
