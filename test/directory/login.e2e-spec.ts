@@ -235,3 +235,46 @@ describe('login (CONTRACT.md sections 2 and 10)', () => {
     expect(errorCode(await t.gql('{ organisations { id } }'))).toBe('UNAUTHENTICATED');
   });
 });
+
+describe('TRUST_PROXY: the client address behind a proxy on another host', () => {
+  /** A sign-in that came through a proxy at 203.0.113.9 (itself reached over loopback) from `client`. */
+  const viaProxy = async (t: TestApp, client: string, email: string, password: string) => {
+    const res = await t
+      .http()
+      .post('/graphql')
+      .set('content-type', 'application/json')
+      .set('x-forwarded-for', `${client}, 203.0.113.9`)
+      .send({ query: LOGIN, variables: { email, password } });
+    return { status: res.status, data: res.body?.data, errors: res.body?.errors, body: res.body };
+  };
+  /** Ten wrong passwords from one client, then the right one from another: locked out or not. */
+  const secondClientAfterTenFailures = async (env: Record<string, string>) => {
+    const t = await startTestApp(env);
+    try {
+      const org = await t.fixtures.organisation();
+      const admin = (await t.fixtures.staff(org, Role.ADMIN)).token;
+      const email = 'behind.proxy@example.org';
+      const made = await t.gql(
+        `mutation($input: CreateStaffInput!) { createStaff(input: $input) { id } }`,
+        {
+          input: { email, name: 'Behind Proxy', password: PASSWORD, role: 'KEY_WORKER', organisationId: org },
+        },
+        admin,
+      );
+      expect(made.errors).toBeUndefined();
+      for (let i = 0; i < 10; i++) await viaProxy(t, '198.51.100.7', email, `wrong guess ${i}`);
+      const last = await viaProxy(t, '198.51.100.8', email, PASSWORD);
+      return last.errors ? errorCode(last) : 'signed in';
+    } finally {
+      await t.close();
+    }
+  };
+
+  it('by default only a proxy on this machine is believed: every client of a remote proxy shares its address', async () => {
+    expect(await secondClientAfterTenFailures({})).toBe('RATE_LIMITED');
+  });
+
+  it('naming the proxy lets each client be counted on its own', async () => {
+    expect(await secondClientAfterTenFailures({ TRUST_PROXY: 'loopback, 203.0.113.0/24' })).toBe('signed in');
+  });
+});

@@ -21,7 +21,7 @@ export async function createApp(config: AppConfig, db: Db, logger: Logger): Prom
     abortOnError: false,
   });
   app.useLogger(new NestPinoLogger(logger));
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   app.disable('x-powered-by');
   // GraphQL answers are personal and sent with Cache-Control: no-store; an ETag would only cost a
   // hash of every response body.

@@ -53,3 +53,25 @@ describe('warnings at start', () => {
     expect((await loadConfig({ ...base, SEED_DEMO: 'true' })).warnings).toEqual([]);
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    [undefined, 'loopback'],
+    ['  ', 'loopback'],
+    ['2', 2],
+    ['loopback, 10.0.0.0/8', 'loopback, 10.0.0.0/8'],
+    ['192.0.2.10,fd00::/8, uniquelocal', '192.0.2.10, fd00::/8, uniquelocal'],
+    ['10.0.0.0/255.0.0.0', '10.0.0.0/255.0.0.0'],
+  ])('%j → %j', async (value, trusted) => {
+    expect((await loadConfig({ ...base, TRUST_PROXY: value })).trustProxy).toBe(trusted);
+  });
+
+  it.each(['true', 'everyone', '10.0.0.0/33', '300.1.1.1', 'loopback, ', '::1/129'])(
+    '%j is refused at start, saying what it takes',
+    async (value) => {
+      await expect(loadConfig({ ...base, TRUST_PROXY: value })).rejects.toThrow(
+        /^TRUST_PROXY must list the proxies/,
+      );
+    },
+  );
+});

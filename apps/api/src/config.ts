@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { makeDataDir, StartupError } from '#libs/database';
@@ -24,6 +25,12 @@ export interface AppConfig {
   warnings: string[];
   introspection: boolean;
   corsOrigins: string[];
+  /**
+   * Which proxies in front of the API may tell it the client's address (X-Forwarded-For), as
+   * Express's 'trust proxy' takes it: a list of addresses, subnets and the names loopback,
+   * linklocal and uniquelocal, or a number of hops (TRUST_PROXY; default loopback).
+   */
+  trustProxy: string | number;
   rateLimitPerMinute: number;
   rateLimitAnonPerMinute: number;
   disclosureThreshold: number;
@@ -63,6 +70,36 @@ function bool(env: NodeJS.ProcessEnv, name: string): boolean | null {
   if (['true', '1', 'yes'].includes(raw)) return true;
   if (['false', '0', 'no'].includes(raw)) return false;
   throw new StartupError(`${name} must be true or false (got "${env[name]}").`);
+}
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** An address or subnet (a.b.c.d/n, ::1/128) Express's 'trust proxy' takes. */
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, bits, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (bits === undefined) return true;
+  if (/^\d{1,3}$/.test(bits)) return Number(bits) <= (family === 4 ? 32 : 128);
+  return family === 4 && isIP(bits) === 4; // a netmask: 10.0.0.0/255.0.0.0
+}
+
+/**
+ * TRUST_PROXY: whose X-Forwarded-For the API believes. Blank means loopback (a proxy on the same
+ * machine). "true" (everyone) is refused: any client could then choose its own address, and with it
+ * escape the per-address limits or lock someone else's sign-in.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): string | number {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '') return 'loopback';
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  const entries = raw.split(',').map((s) => s.trim());
+  const bad = entries.find((e) => !PROXY_NAMES.has(e) && !isAddressOrSubnet(e));
+  if (bad !== undefined)
+    throw new StartupError(
+      `TRUST_PROXY must list the proxies in front of the API (addresses, subnets such as 10.0.0.0/8, or loopback, linklocal, uniquelocal), or give a number of hops (got "${bad}").`,
+    );
+  return entries.join(', ');
 }
 
 /** Reads the secret from DATA_DIR, creating it once (outside production only). */
@@ -139,6 +176,7 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
     bootstrapAdmin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : null,
     warnings,
     introspection: introspectionFlag ?? !production,
+    trustProxy: trustProxy(env),
     corsOrigins: (env.CORS_ORIGINS ?? '')
       .split(',')
       .map((s) => s.trim())
