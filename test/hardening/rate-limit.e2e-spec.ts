@@ -190,3 +190,39 @@ describe('a document with more mutations than the limit allows', () => {
     expect(Number((await t.db.query('SELECT count(*) AS n FROM login_failures'))[0].n)).toBe(before);
   });
 });
+
+describe('a Redis that accepts connections but never answers', () => {
+  it('is asked again only after a back-off: one request pays the wait, the next ones are served uncounted at once', async () => {
+    const { createServer } = await import('node:net');
+    const { REDIS_BACKOFF_MS } = await import('../../apps/api/src/rate-limit/redis.store.js');
+    const sockets: import('node:net').Socket[] = [];
+    const silent = createServer((socket) => {
+      sockets.push(socket);
+    });
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const port = (silent.address() as import('node:net').AddressInfo).port;
+    let clock = 1_000_000;
+    const failures: Error[] = [];
+    const store = new RedisRateLimitStore(
+      `redis://127.0.0.1:${port}`,
+      (e) => failures.push(e),
+      'test:rl',
+      () => clock,
+    );
+    try {
+      expect((await store.hit('k', 1, 60_000)).count).toBe(0);
+      const tried = failures.length;
+      expect(tried).toBeGreaterThan(0);
+      for (let i = 0; i < 20; i++) expect((await store.hit('k', 1, 60_000)).count).toBe(0);
+      // Within the back-off Redis is not asked, so it has nothing new to fail.
+      expect(failures.length).toBe(tried);
+      clock += REDIS_BACKOFF_MS + 1;
+      await store.hit('k', 1, 60_000);
+      expect(failures.length).toBeGreaterThan(tried);
+    } finally {
+      await store.close();
+      for (const s of sockets) s.destroy();
+      await new Promise((r) => silent.close(r));
+    }
+  });
+});

@@ -5,9 +5,20 @@ import { type RateLimitStore, type WindowCount, windowOf } from './rate-limit.st
  * Fixed-window counts shared by every replica through Redis (used when REDIS_URL is set): one
  * INCRBY + PEXPIRE per request on a key per window. When Redis does not answer quickly the
  * request is let through (failing open) and `onError` is told: the API never needs Redis to serve.
+ * After a failure, requests go uncounted for REDIS_BACKOFF_MS before Redis is asked again.
  */
+/** After Redis failed to count, how long requests go uncounted before it is asked again. */
+export const REDIS_BACKOFF_MS = 5000;
+
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis;
+  /**
+   * Until when Redis is not asked (it just failed). A Redis that accepts connections but never
+   * answers would otherwise cost every request the wait for its answer (half a second); this way
+   * one request in each back-off pays it. Local to the process, and only an optimisation: every
+   * replica finds out for itself.
+   */
+  private skipUntil = 0;
 
   constructor(
     url: string,
@@ -30,6 +41,7 @@ export class RedisRateLimitStore implements RateLimitStore {
     const now = this.now();
     const { index, endsAt } = windowOf(now, windowMs);
     const redisKey = `${this.prefix}:${key}:${index}`;
+    if (now < this.skipUntil) return { count: 0, resetInMs: endsAt - now };
     try {
       if (this.redis.status === 'connecting' || this.redis.status === 'connect') await this.firstConnect();
       const res = await this.redis
@@ -41,6 +53,7 @@ export class RedisRateLimitStore implements RateLimitStore {
       if (!Number.isFinite(count)) throw new Error('unexpected reply from Redis');
       return { count, resetInMs: endsAt - now };
     } catch (e) {
+      this.skipUntil = this.now() + REDIS_BACKOFF_MS;
       this.onError(e instanceof Error ? e : new Error(String(e)));
       return { count: 0, resetInMs: endsAt - now };
     }
