@@ -230,6 +230,50 @@ describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () 
     expect((await t.gql('{ services { id } }', {}, token)).errors).toBeUndefined();
   });
 
+  it("counts a consent's organisations before reading them: refused in a query, never in a mutation's answer", async () => {
+    // A person with 200 consents, each covering the 60-service organisation and 30 others: 6,200
+    // organisations in their consents, past the budget of 5,000.
+    const org = await t.fixtures.organisation();
+    for (let i = 0; i < 30; i++) await t.fixtures.organisation();
+    const worker = await t.fixtures.staff(org, Role.KEY_WORKER);
+    const person = await t.gql(
+      `mutation { registerPerson(input: { givenName: "Many", familyName: "Consents" }) { id } }`,
+      {},
+      worker.token,
+    );
+    const personId = person.data.registerPerson.id as string;
+    const consent = await t.gql(
+      `mutation($p: ID!) { recordConsent(input: { personId: $p, purpose: JOURNEY_SHARING }) { id organisations { id } } }`,
+      { p: personId },
+      worker.token,
+    );
+    expect(consent.errors).toBeUndefined();
+    const covered = consent.data.recordConsent.organisations.length as number;
+    expect(covered).toBeGreaterThanOrEqual(31);
+    await t.db.query(
+      `INSERT INTO consents (person_id, purpose, organisation_ids, given_by, recorded_by_staff_id, recorded_by_organisation_id)
+       SELECT person_id, purpose, organisation_ids, given_by, recorded_by_staff_id, recorded_by_organisation_id
+         FROM consents, generate_series(1, 199) WHERE id = $1`,
+      [consent.data.recordConsent.id],
+    );
+    const read = await t.gql(
+      `query($p: ID!) { person(id: $p) { consents { organisations { id } } } }`,
+      { p: personId },
+      worker.token,
+    );
+    expect(read.errors?.[0]?.extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+    expect(read.data).toBeNull();
+    // The same selection under a mutation: its change is made, and its answer is given whole.
+    const changed = await t.gql(
+      `mutation($p: ID!) { updatePerson(id: $p, input: { ward: "Park" }) { ward consents { organisations { id } } } }`,
+      { p: personId },
+      worker.token,
+    );
+    expect(changed.errors).toBeUndefined();
+    expect(changed.data.updatePerson.consents).toHaveLength(200);
+    expect(changed.data.updatePerson.consents[199].organisations).toHaveLength(covered);
+  });
+
   it("never refuses a mutation's answer once its change is made: both changes stand, both answered", async () => {
     // Each answer holds 60 + 60 × 60 = 3,660 list items; the two together are past 5,000.
     const answer = 'id capacity organisation { services { id organisation { services { id } } } }';

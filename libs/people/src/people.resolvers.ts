@@ -1,5 +1,5 @@
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditedAs, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import { AuditedAs, counted, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { DirectoryLoaders, OrganisationModel, StaffModel } from '#libs/directory';
 import { CONSENT_PERSON_SQL, ConsentModel, isConsentActive } from './consent.model.js';
@@ -102,11 +102,14 @@ export class ConsentResolver {
     description: 'The organisations covered, fixed when the consent was given',
   })
   async organisations(@Parent() c: ConsentModel, @Ctx() ctx: RequestContext): Promise<OrganisationModel[]> {
+    // Counted before it is read: a person's consents, each covering every organisation, multiply
+    // fast, and loading them all before the budget could refuse took seconds of the API's thread.
+    ctx.reserveListItems(c.organisationIds.length);
     const orgs = await this.directory.organisation(ctx).loadMany(c.organisationIds);
     // A failed read fails the field (it must never look like a consent covering no one).
     const failed = orgs.find((o) => o instanceof Error);
     if (failed) throw failed;
-    return orgs.filter((o): o is OrganisationModel => o !== null);
+    return counted(orgs.filter((o): o is OrganisationModel => o !== null));
   }
 
   @Roles(...PERSON_DATA_ROLES)

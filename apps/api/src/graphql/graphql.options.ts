@@ -107,16 +107,15 @@ export function graphqlOptions(
     context: ({ req }: { req: GqlContext['req'] }): GqlContext => {
       const requestId = typeof req.id === 'string' ? req.id : randomUUID();
       const ip = req.ip ?? '';
-      return {
-        req,
-        maxListItems: config.maxListItems,
-        ctx: new RequestContext(
-          requestId,
-          ip,
-          () => auth.fromHeader(req.headers.authorization),
-          () => auth.claims(req.headers.authorization),
-        ),
-      };
+      const ctx = new RequestContext(
+        requestId,
+        ip,
+        () => auth.fromHeader(req.headers.authorization),
+        () => auth.claims(req.headers.authorization),
+      );
+      // For resolvers that count a list before reading it (reserveListItems); queries only.
+      ctx.maxListItems = config.maxListItems;
+      return { req, maxListItems: config.maxListItems, ctx };
     },
   };
 }

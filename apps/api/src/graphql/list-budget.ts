@@ -1,6 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { GqlContext } from '#libs/common';
-import { tooComplex } from './limits/query-limits.js';
+import { AppError, COUNTED_LIST, type GqlContext } from '#libs/common';
 import { wrapResolvers } from './wrap-resolvers.js';
 
 /**
@@ -19,13 +18,16 @@ export const MAX_LIST_ITEMS = 20_000;
 /** Marks a resolver already wrapped (Nest may hand the same resolver maps to every app of a process). */
 const WRAPPED = Symbol('pathways:list-budget');
 
-const overBudget = (limit: number) =>
-  tooComplex(
-    `the answer would hold more than ${limit.toLocaleString('en-GB')} list items; nest fewer lists.`,
-  );
+const overBudget = (limit: number) => AppError.tooManyListItems(limit);
 
+/** Counts a list the resolver returned, unless it counted it itself before reading it. */
 function counted(context: GqlContext, value: unknown, limit: number): unknown {
-  if (Array.isArray(value) && !context.ctx.countListItems(value.length, limit)) throw overBudget(limit);
+  if (
+    Array.isArray(value) &&
+    !(value as unknown as Record<symbol, unknown>)[COUNTED_LIST] &&
+    !context.ctx.countListItems(value.length, limit)
+  )
+    throw overBudget(limit);
   return value;
 }
 
@@ -47,8 +49,11 @@ export function limitListItems<T extends object>(resolvers: T): T {
     () => true,
     (original) => (parent, args, context, info) => {
       const limit = context.maxListItems;
-      if (limit === undefined || (info as GraphQLResolveInfo).operation.operation === 'mutation')
+      if ((info as GraphQLResolveInfo).operation.operation === 'mutation') {
+        context.ctx.maxListItems = undefined; // nor do resolvers that count before reading
         return original(parent, args, context, info);
+      }
+      if (limit === undefined) return original(parent, args, context, info);
       if (context.ctx.listItemsOver(limit)) throw overBudget(limit);
       const result = original(parent, args, context, info);
       if (result && typeof (result as PromiseLike<unknown>).then === 'function')

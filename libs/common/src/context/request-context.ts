@@ -123,6 +123,19 @@ export class RequestContext {
   /** List items resolved so far in this request (see countListItems). */
   private listItems = 0;
 
+  /** The most list items a query's answer may hold (GRAPHQL_MAX_LIST_ITEMS); unlimited when absent. */
+  maxListItems?: number;
+
+  /**
+   * Counts a list whose length is known before it is read (the ids are on the parent), and refuses
+   * it (QUERY_TOO_COMPLEX) past the budget, so a resolver never starts loading it. Mark the list it
+   * returns with `counted` so that it is not counted again when it comes back.
+   */
+  reserveListItems(n: number): void {
+    if (this.maxListItems !== undefined && !this.countListItems(n, this.maxListItems))
+      throw AppError.tooManyListItems(this.maxListItems);
+  }
+
   /**
    * Counts `n` more list items in the answer; true while the answer stays within `limit`. The cost
    * limit assumes list sizes (20 services an organisation…) that data can exceed; this bounds what
@@ -162,6 +175,14 @@ export class RequestContext {
 }
 
 /** The GraphQL context object. */
+/** Marks a list already counted against the request's budget (RequestContext.reserveListItems). */
+export const COUNTED_LIST = Symbol.for('pathways:counted-list');
+
+/** `list`, marked as counted already (see COUNTED_LIST). */
+export function counted<T>(list: T[]): T[] {
+  return Object.defineProperty(list, COUNTED_LIST, { value: true });
+}
+
 export interface GqlContext {
   req: { headers: Record<string, string | string[] | undefined>; ip?: string; id?: unknown } & Record<
     string,

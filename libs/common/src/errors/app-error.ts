@@ -33,6 +33,13 @@ export class AppError extends GraphQLError {
   static conflict(message?: string, extensions: ErrorExtensions = {}): AppError {
     return new AppError(ErrorCode.CONFLICT, message, extensions);
   }
+  /** QUERY_TOO_COMPLEX: the answer would hold more than `limit` list items (GRAPHQL_MAX_LIST_ITEMS). */
+  static tooManyListItems(limit: number): AppError {
+    return new AppError(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `The query is too complex: the answer would hold more than ${limit.toLocaleString('en-GB')} list items; nest fewer lists.`,
+    );
+  }
   static rateLimited(retryAfterSeconds: number, message?: string): AppError {
     return new AppError(ErrorCode.RATE_LIMITED, message, {
       retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),
