@@ -3,6 +3,7 @@ import { RequestContext } from '#libs/common';
 import { ConsentResolver } from './people.resolvers.js';
 import type { ConsentService } from './consent.service.js';
 import type { ConsentModel } from './consent.model.js';
+import type { PeopleLoaders } from './people.loaders.js';
 
 describe('Consent.organisations', () => {
   /** A request with a budget of `max` list items. */
@@ -16,11 +17,16 @@ describe('Consent.organisations', () => {
     ctx.maxListItems = max;
     return ctx;
   };
-  const consent = { organisationIds: ['o1', 'o2'] } as unknown as ConsentModel;
+  const consent = {
+    id: 'c1',
+    organisationIds: ['o1', 'o2'],
+    organisationCount: 2,
+  } as unknown as ConsentModel;
   const resolverWith = (results: unknown[]) =>
     new ConsentResolver(
       {} as ConsentService,
       { organisation: () => ({ loadMany: async () => results }) } as unknown as DirectoryLoaders,
+      {} as PeopleLoaders,
     );
 
   it('lists the organisations covered', async () => {
@@ -45,6 +51,7 @@ describe('Consent.organisations', () => {
           },
         }),
       } as unknown as DirectoryLoaders,
+      {} as PeopleLoaders,
     );
     const ctx = request(3);
     await resolver.organisations(consent, ctx);

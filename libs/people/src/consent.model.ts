@@ -7,7 +7,10 @@ export class ConsentModel {
   @Field(() => ID) id: string;
   personId: string;
   @Field(() => ConsentPurpose) purpose: ConsentPurpose;
-  organisationIds: string[];
+  /** The organisations covered; null when read as part of a list (read when asked for, see below). */
+  organisationIds: string[] | null;
+  /** How many organisations it covers (known without reading them). */
+  organisationCount: number;
   @Field(() => ConsentGiver) givenBy: ConsentGiver;
   @Field(() => GraphQLDateTime) givenAt: Date;
   @Field(() => GraphQLDateTime, { nullable: true }) expiresAt: Date | null;
@@ -20,7 +23,8 @@ export interface ConsentRow {
   id: string;
   person_id: string;
   purpose: ConsentPurpose;
-  organisation_ids: string[];
+  organisation_ids?: string[] | null;
+  organisation_count: number;
   given_by: ConsentGiver;
   given_at: Date;
   expires_at: Date | null;
@@ -33,14 +37,23 @@ export interface ConsentRow {
 export const CONSENT_PERSON_SQL = 'SELECT person_id FROM consents WHERE id = $1';
 
 export const CONSENT_COLUMNS =
-  'id, person_id, purpose, organisation_ids, given_by, given_at, expires_at, withdrawn_at, recorded_by_staff_id, recorded_by_organisation_id';
+  'id, person_id, purpose, organisation_ids, cardinality(organisation_ids) AS organisation_count, given_by, given_at, expires_at, withdrawn_at, recorded_by_staff_id, recorded_by_organisation_id';
+
+/**
+ * A person's consents as a list reads them: without the organisations each covers (a consent given
+ * for every organisation holds hundreds of ids, and a page of people can hold thousands of consents;
+ * parsing them all took seconds), only how many. Consent.organisations reads them when asked for.
+ */
+export const CONSENT_LIST_COLUMNS =
+  'id, person_id, purpose, cardinality(organisation_ids) AS organisation_count, given_by, given_at, expires_at, withdrawn_at, recorded_by_staff_id, recorded_by_organisation_id';
 
 export function toConsent(r: ConsentRow): ConsentModel {
   return {
     id: r.id,
     personId: r.person_id,
     purpose: r.purpose,
-    organisationIds: r.organisation_ids,
+    organisationIds: r.organisation_ids ?? null,
+    organisationCount: r.organisation_count,
     givenBy: r.given_by,
     givenAt: r.given_at,
     expiresAt: r.expires_at,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { RequestContext, RequestLoader } from '#libs/common';
 import { Db, prepared } from '#libs/database';
-import { CONSENT_COLUMNS, type ConsentModel, type ConsentRow, toConsent } from './consent.model.js';
+import { CONSENT_LIST_COLUMNS, type ConsentModel, type ConsentRow, toConsent } from './consent.model.js';
 import { type PersonModel, type PersonRow, personColumns, toPerson } from './person.model.js';
 
 /** People by id (the person loader's statement; people pkey). $1 ids (uuid[]). */
@@ -29,7 +29,7 @@ export class PeopleLoaders {
   consentsOfPerson(ctx: RequestContext): RequestLoader<string, ConsentModel[]> {
     return ctx.loader('people.consentsOfPerson', async (ids: readonly string[]) => {
       const rows = await this.db.query<ConsentRow>(
-        `SELECT ${CONSENT_COLUMNS} FROM consents WHERE person_id = ANY($1::uuid[]) ORDER BY given_at, id`,
+        `SELECT ${CONSENT_LIST_COLUMNS} FROM consents WHERE person_id = ANY($1::uuid[]) ORDER BY given_at, id`,
         [ids],
       );
       const map = new Map<string, ConsentModel[]>();
@@ -38,6 +38,18 @@ export class PeopleLoaders {
         list.push(toConsent(r));
         map.set(r.person_id, list);
       }
+      return ids.map((id) => map.get(id) ?? []);
+    });
+  }
+
+  /** The organisations each consent covers, by consent id (consents pkey). */
+  organisationIdsOfConsent(ctx: RequestContext): RequestLoader<string, string[]> {
+    return ctx.loader('people.organisationIdsOfConsent', async (ids: readonly string[]) => {
+      const rows = await this.db.query<{ id: string; organisation_ids: string[] }>(
+        'SELECT id, organisation_ids FROM consents WHERE id = ANY($1::uuid[])',
+        [ids],
+      );
+      const map = new Map(rows.map((r) => [r.id, r.organisation_ids]));
       return ids.map((id) => map.get(id) ?? []);
     });
   }

@@ -74,6 +74,7 @@ export class ConsentResolver {
   constructor(
     private readonly consents: ConsentService,
     private readonly directory: DirectoryLoaders,
+    private readonly loaders: PeopleLoaders,
   ) {}
 
   @Roles(...PERSON_DATA_ROLES)
@@ -104,8 +105,9 @@ export class ConsentResolver {
   async organisations(@Parent() c: ConsentModel, @Ctx() ctx: RequestContext): Promise<OrganisationModel[]> {
     // Counted before it is read: a person's consents, each covering every organisation, multiply
     // fast, and loading them all before the budget could refuse took seconds of the API's thread.
-    ctx.reserveListItems(c.organisationIds.length);
-    const orgs = await this.directory.organisation(ctx).loadMany(c.organisationIds);
+    ctx.reserveListItems(c.organisationCount);
+    const ids = c.organisationIds ?? (await this.loaders.organisationIdsOfConsent(ctx).load(c.id));
+    const orgs = await this.directory.organisation(ctx).loadMany(ids);
     // A failed read fails the field (it must never look like a consent covering no one).
     const failed = orgs.find((o) => o instanceof Error);
     if (failed) throw failed;
