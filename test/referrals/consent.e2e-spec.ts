@@ -15,6 +15,16 @@ describe('consent (CONTRACT.md section 4)', () => {
   beforeEach(async () => {
     person = await registerPerson(t, w.a.worker.token);
   });
+  /** The person's REFERRAL_SHARING consent covering organisation B, recorded by A. */
+  const shareWithB = async () =>
+    ok(
+      await record(w.a.worker.token, {
+        personId: person,
+        purpose: 'REFERRAL_SHARING',
+        organisationIds: [w.b.id],
+      }),
+      'recordConsent',
+    );
 
   it('records a consent for the named organisations, active, given by PERSON by default, audited', async () => {
     const c = ok(
@@ -140,14 +150,7 @@ describe('consent (CONTRACT.md section 4)', () => {
   });
 
   it('withdrawal is immediate, permanent and idempotent', async () => {
-    const c = ok(
-      await record(w.a.worker.token, {
-        personId: person,
-        purpose: 'REFERRAL_SHARING',
-        organisationIds: [w.b.id],
-      }),
-      'recordConsent',
-    );
+    const c = await shareWithB();
     const w1 = ok(await t.gql(Q.withdraw, { id: c.id }, w.a.worker2.token), 'withdrawConsent');
     expect(w1.active).toBe(false);
     expect(w1.withdrawnAt).not.toBeNull();
@@ -171,14 +174,7 @@ describe('consent (CONTRACT.md section 4)', () => {
   });
 
   it('a withdrawal that waits for a referral still being made is stamped after it, as the journey orders them', async () => {
-    const c = ok(
-      await record(w.a.worker.token, {
-        personId: person,
-        purpose: 'REFERRAL_SHARING',
-        organisationIds: [w.b.id],
-      }),
-      'recordConsent',
-    );
+    const c = await shareWithB();
     let withdrawal: ReturnType<typeof t.gql> | undefined;
     // Held as makeReferral holds it while it makes a referral that relies on the consent.
     const releasedAt = await t.db.transaction(async (tx) => {
@@ -192,14 +188,7 @@ describe('consent (CONTRACT.md section 4)', () => {
   });
 
   it('withdrawConsent: unknown, malformed or invisible ids are NOT_FOUND', async () => {
-    const c = ok(
-      await record(w.a.worker.token, {
-        personId: person,
-        purpose: 'REFERRAL_SHARING',
-        organisationIds: [w.b.id],
-      }),
-      'recordConsent',
-    );
+    const c = await shareWithB();
     expect(errorCode(await t.gql(Q.withdraw, { id: c.id }, w.c.worker.token))).toBe('NOT_FOUND');
     expect(errorCode(await t.gql(Q.withdraw, { id: 'x' }, w.a.worker.token))).toBe('NOT_FOUND');
     expect(
