@@ -113,9 +113,9 @@ export function graphqlOptions(
         () => auth.fromHeader(req.headers.authorization),
         () => auth.claims(req.headers.authorization),
       );
-      // For resolvers that count a list before reading it (reserveListItems); queries only.
+      // The list-item budget of a query's answer (list-budget.ts, RequestContext.reserveListItems).
       ctx.maxListItems = config.maxListItems;
-      return { req, maxListItems: config.maxListItems, ctx };
+      return { req, ctx };
     },
   };
 }

@@ -18,22 +18,20 @@ export const MAX_LIST_ITEMS = 20_000;
 /** Marks a resolver already wrapped (Nest may hand the same resolver maps to every app of a process). */
 const WRAPPED = Symbol('pathways:list-budget');
 
-const overBudget = (limit: number) => AppError.tooManyListItems(limit);
-
 /** Counts a list the resolver returned, unless it counted it itself before reading it. */
-function counted(context: GqlContext, value: unknown, limit: number): unknown {
+function countReturned(context: GqlContext, value: unknown, limit: number): unknown {
   if (
     Array.isArray(value) &&
     !(value as unknown as Record<symbol, unknown>)[COUNTED_LIST] &&
     !context.ctx.countListItems(value.length, limit)
   )
-    throw overBudget(limit);
+    throw AppError.tooManyListItems(limit);
   return value;
 }
 
 /**
  * Wraps every resolver so that the lists it returns count against the request's budget
- * (GqlContext.maxListItems): past it, the field is refused (QUERY_TOO_COMPLEX), and so is every
+ * (RequestContext.maxListItems): past it, the field is refused (QUERY_TOO_COMPLEX), and so is every
  * field that would resolve after, before it reads anything. The request plugin then answers with
  * that one error alone.
  *
@@ -48,17 +46,16 @@ export function limitListItems<T extends object>(resolvers: T): T {
     WRAPPED,
     () => true,
     (original) => (parent, args, context, info) => {
-      const limit = context.maxListItems;
-      if ((info as GraphQLResolveInfo).operation.operation === 'mutation') {
-        context.ctx.maxListItems = undefined; // nor do resolvers that count before reading
-        return original(parent, args, context, info);
-      }
+      // A mutation's answer has no budget, for this wrapper nor for resolvers that count first.
+      if ((info as GraphQLResolveInfo).operation.operation === 'mutation')
+        context.ctx.maxListItems = undefined;
+      const limit = context.ctx.maxListItems;
       if (limit === undefined) return original(parent, args, context, info);
-      if (context.ctx.listItemsOver(limit)) throw overBudget(limit);
+      if (context.ctx.listItemsOver(limit)) throw AppError.tooManyListItems(limit);
       const result = original(parent, args, context, info);
       if (result && typeof (result as PromiseLike<unknown>).then === 'function')
-        return (result as Promise<unknown>).then((v) => counted(context, v, limit));
-      return counted(context, result, limit);
+        return (result as Promise<unknown>).then((v) => countReturned(context, v, limit));
+      return countReturned(context, result, limit);
     },
   );
 }

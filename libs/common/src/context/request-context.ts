@@ -174,7 +174,6 @@ export class RequestContext {
   }
 }
 
-/** The GraphQL context object. */
 /** Marks a list already counted against the request's budget (RequestContext.reserveListItems). */
 export const COUNTED_LIST = Symbol.for('pathways:counted-list');
 
@@ -183,12 +182,11 @@ export function counted<T>(list: T[]): T[] {
   return Object.defineProperty(list, COUNTED_LIST, { value: true });
 }
 
+/** The GraphQL context object. */
 export interface GqlContext {
   req: { headers: Record<string, string | string[] | undefined>; ip?: string; id?: unknown } & Record<
     string,
     any
   >;
   ctx: RequestContext;
-  /** The most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS); unlimited when absent. */
-  maxListItems?: number;
 }
