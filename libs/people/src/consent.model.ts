@@ -36,9 +36,6 @@ export interface ConsentRow {
 /** The person a consent is about, for recording a refused attempt on it against them. */
 export const CONSENT_PERSON_SQL = 'SELECT person_id FROM consents WHERE id = $1';
 
-export const CONSENT_COLUMNS =
-  'id, person_id, purpose, organisation_ids, cardinality(organisation_ids) AS organisation_count, given_by, given_at, expires_at, withdrawn_at, recorded_by_staff_id, recorded_by_organisation_id';
-
 /**
  * A person's consents as a list reads them: without the organisations each covers (a consent given
  * for every organisation holds hundreds of ids, and a page of people can hold thousands of consents;
@@ -46,6 +43,9 @@ export const CONSENT_COLUMNS =
  */
 export const CONSENT_LIST_COLUMNS =
   'id, person_id, purpose, cardinality(organisation_ids) AS organisation_count, given_by, given_at, expires_at, withdrawn_at, recorded_by_staff_id, recorded_by_organisation_id';
+
+/** One consent, with the organisations it covers. */
+export const CONSENT_COLUMNS = `${CONSENT_LIST_COLUMNS}, organisation_ids`;
 
 export function toConsent(r: ConsentRow): ConsentModel {
   return {
