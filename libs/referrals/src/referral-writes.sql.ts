@@ -68,6 +68,25 @@ export const REFERRAL_BY_KEY = prepared(
 );
 
 /**
+ * The referral's person, locked FOR NO KEY UPDATE when the transition is to ENTERED_IN_ERROR, as a
+ * MATERIALIZED clause that the update's filter reads (GUARDED_BY_PERSON_LOCK) so that it runs before
+ * the referral's row is locked. Marking a referral in error rebuilds the person's pathways, whose
+ * trigger locks the person (0061, 0035) after the referral; an updatePerson locks the person, then
+ * its trigger (0033) the person's referrals. Taken in that order both ways, the two wait for each
+ * other instead of deadlocking. Other transitions lock nothing more. Index: referrals pkey, people pkey.
+ */
+function personLockedFirstSql(idParam: string, toParam: string): string {
+  return `person_first AS MATERIALIZED (
+     SELECT pe.id FROM referrals hr JOIN people pe ON pe.id = hr.person_id
+      WHERE hr.id = ${idParam} AND ${toParam} = 'ENTERED_IN_ERROR'
+        FOR NO KEY UPDATE OF pe
+   )`;
+}
+
+/** Always true; makes the filter it is part of wait for personLockedFirstSql's lock. */
+const GUARDED_BY_PERSON_LOCK = '(SELECT count(*) FROM person_first) >= 0';
+
+/**
  * A status change guarded by the version the caller saw, its history event and its audit event, in
  * one statement (all or nothing); no row when the version no longer matches.
  * $1 id, $2 expected version, $3 new status, $4 reason, $5 previous status, $6 note, $7 staff,
@@ -75,13 +94,13 @@ export const REFERRAL_BY_KEY = prepared(
  */
 export const TRANSITION_REFERRAL = prepared(
   'referrals_transition',
-  `WITH u AS (
+  `WITH ${personLockedFirstSql('$1::uuid', '$3::text')}, u AS (
      UPDATE referrals AS r SET status = $3, status_reason = $4, version = r.version + 1,
             updated_at = clock_timestamp(),
             accepted_at = CASE WHEN $3 = 'ACCEPTED' THEN coalesce(r.accepted_at, clock_timestamp()) ELSE r.accepted_at END,
             started_at = CASE WHEN $3 IN ('IN_PROGRESS', 'COMPLETED') THEN coalesce(r.started_at, clock_timestamp()) ELSE r.started_at END,
             completed_at = CASE WHEN $3 = 'COMPLETED' THEN coalesce(r.completed_at, clock_timestamp()) ELSE r.completed_at END
-      WHERE r.id = $1 AND r.version = $2
+      WHERE r.id = $1 AND r.version = $2 AND ${GUARDED_BY_PERSON_LOCK}
       RETURNING ${referralColumns('r')}
    ), event AS (
      INSERT INTO referral_events (referral_id, from_status, to_status, reason, note, by_staff_id, by_organisation_id, at)
@@ -173,7 +192,7 @@ export const MAKE_REFERRAL_AT_ONCE = prepared(
  */
 export const TRANSITION_AT_ONCE = prepared(
   'referrals_transition_at_once',
-  `WITH prev AS (
+  `WITH ${personLockedFirstSql('$1::uuid', '$3::text')}, prev AS (
      SELECT p.id, p.status FROM referrals p
       WHERE p.id = $1::uuid AND p.version = $2::int AND ${referralVisibleSql('p', '$7::uuid')}
         AND ((p.status = ANY ($9::text[]) AND p.to_organisation_id = $7::uuid)
@@ -182,6 +201,7 @@ export const TRANSITION_AT_ONCE = prepared(
               AND (p.created_by_staff_id = $6::uuid
                    OR ($8::boolean AND (p.creator_organisation_id = $7::uuid OR p.to_organisation_id = $7::uuid)))))
         AND ${callerCheckSqlAt('$6', '$7', '$14', '$15')}
+        AND ${GUARDED_BY_PERSON_LOCK}
    ), u AS (
      UPDATE referrals AS r SET status = $3::text, status_reason = $4::text, version = r.version + 1,
             updated_at = clock_timestamp(),
