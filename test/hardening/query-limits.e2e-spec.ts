@@ -1,5 +1,7 @@
 import { getNamedType, isObjectType, parse } from 'graphql';
 import { Role } from '#libs/common';
+import { DEMO_PASSWORD, seedDemoOnStart, SHOWCASE_PERSON_ID } from '#libs/demo';
+import { hashPassword } from '#libs/directory';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { DEFAULT_COST_LIMIT, queryCost } from '../../apps/api/src/graphql/limits/query-cost.js';
 import { QUERY_LIMITS } from '../../apps/api/src/graphql/limits/query-limits.js';
@@ -382,4 +384,72 @@ describe('the running server accepts the largest selection of every Query field 
     expect(new Set(codes)).toEqual(new Set(['FORBIDDEN']));
     expect(res.errors!.every((e) => Array.isArray(e.path))).toBe(true);
   });
+});
+
+/** How many list items an answer holds (every element of every list in it). */
+function listItems(value: unknown): number {
+  if (Array.isArray(value)) return value.length + value.reduce((n: number, v) => n + listItems(v), 0);
+  if (value && typeof value === 'object')
+    return Object.values(value).reduce((n: number, v) => n + listItems(v), 0);
+  return 0;
+}
+
+describe('on the demo partnership, the widest operation the contract promises to run is answered, for each Query field', () => {
+  let t: TestApp;
+  const tokens = new Map<string, string>();
+  let referralId: string;
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemoOnStart(t.db, 'requested', async () => ({
+      passwordHash: await hashPassword(DEMO_PASSWORD),
+    }));
+    for (const email of [
+      'family.support@trust.calderbrook.example',
+      'commissioner@calderbrook.example',
+      'admin@calderbrook.example',
+    ]) {
+      const res = await t.gql(
+        'mutation($e: String!, $p: String!) { login(email: $e, password: $p) { token } }',
+        { e: email, p: DEMO_PASSWORD },
+      );
+      tokens.set(email.split('@')[0], res.data.login.token);
+    }
+    referralId = (await t.db.one<{ id: string }>(
+      'SELECT id FROM referrals WHERE person_id = $1 ORDER BY created_at LIMIT 1',
+      [SHOWCASE_PERSON_ID],
+    ))!.id;
+  });
+  afterAll(() => t.close());
+
+  const ANALYTICS = new Set([
+    'referralFlows',
+    'referralFunnel',
+    'pathways',
+    'wellbeingChange',
+    'outcomeSummary',
+  ]);
+  const values: Record<string, () => unknown> = {
+    id: () => referralId,
+    personId: () => SHOWCASE_PERSON_ID,
+    text: () => 'an',
+    by: () => 'CATEGORY',
+    instrument: () => 'SWEMWBS',
+  };
+
+  it.each(Object.keys(contractSchema().getQueryType()!.getFields()))(
+    'Query.%s with every field, no list field twice along a path, depth 10 and first: 200',
+    async (field) => {
+      const { query, variableNames } = largestSelection(contractSchema(), 'Query', field, 10, 'lists');
+      const as = ANALYTICS.has(field) ? 'commissioner' : field === 'auditEvents' ? 'admin' : 'family.support';
+      const vars = Object.fromEntries(
+        variableNames.map((v) => [v, v === 'id' && field === 'person' ? SHOWCASE_PERSON_ID : values[v]()]),
+      );
+      const res = await t.gql(query, vars, tokens.get(as));
+      expect(res.errors).toBeUndefined();
+      if (field === 'referrals') {
+        // Not a vacuous check: the answer is past the list-item budget, every list within its bound.
+        expect(listItems(res.data)).toBeGreaterThan(20_000);
+      }
+    },
+  );
 });

@@ -98,11 +98,19 @@ interface RootSelection {
   variableNames: string[];
 }
 
+/**
+ * What may not repeat along one path of a largest selection: `types` (no object type twice: a
+ * reasonable client's document) or `lists` (no list field twice: the widest document CONTRACT.md
+ * section 10 still promises to run).
+ */
+export type Repeats = 'types' | 'lists';
+
 function largestRootSelection(
   schema: GraphQLSchema,
   root: 'Query' | 'Mutation',
   fieldName: string,
   maxDepth: number,
+  repeats: Repeats = 'types',
 ): RootSelection {
   const rootType = (root === 'Query' ? schema.getQueryType() : schema.getMutationType())!;
   const field = rootType.getFields()[fieldName];
@@ -116,20 +124,24 @@ function largestRootSelection(
       args.push(`${a.name}: $${a.name}`);
     }
   }
+  // `seen`: the object types (repeats `types`) or list fields (repeats `lists`) on the path so far.
   const select = (type: GraphQLObjectType, depth: number, seen: ReadonlySet<string>): string => {
     const parts: string[] = [];
     for (const f of Object.values(type.getFields())) {
       const named = getNamedType(f.type);
       if (isScalarType(named) || isEnumType(named)) parts.push(f.name);
-      else if (isObjectType(named) && depth < maxDepth && !seen.has(named.name)) {
-        const inner = select(named, depth + 1, new Set([...seen, named.name]));
+      else if (isObjectType(named) && depth < maxDepth) {
+        const key = repeats === 'types' ? named.name : isList(f) ? coordinate(type, f) : null;
+        if (key !== null && seen.has(key)) continue;
+        const inner = select(named, depth + 1, key === null ? seen : new Set([...seen, key]));
         if (inner) parts.push(`${f.name} { ${inner} }`);
       }
     }
     return parts.join(' ');
   };
   const named = getNamedType(field.type);
-  const body = isObjectType(named) ? ` { ${select(named, 2, new Set([named.name]))} }` : '';
+  const start = new Set(repeats === 'types' ? [named.name] : []);
+  const body = isObjectType(named) ? ` { ${select(named, 2, start)} }` : '';
   const call = args.length ? `(${args.join(', ')})` : '';
   return {
     field: `${fieldName}${call}${body}`,
@@ -154,16 +166,17 @@ function operation(root: 'Query' | 'Mutation', name: string, selections: RootSel
 
 /**
  * A large, reasonable selection for a root field: every scalar at every level, object fields
- * followed while no type repeats along the path and depth stays ≤ `maxDepth`; `first`/`limit` at
- * their maximum; required arguments given as variables.
+ * followed while no type (or, with `repeats` = `lists`, no list field) repeats along the path and
+ * depth stays ≤ `maxDepth`; `first`/`limit` at their maximum; required arguments given as variables.
  */
 export function largestSelection(
   schema: GraphQLSchema,
   root: 'Query' | 'Mutation',
   fieldName: string,
   maxDepth = 10,
+  repeats: Repeats = 'types',
 ): { query: string; variableNames: string[] } {
-  return operation(root, 'Largest', [largestRootSelection(schema, root, fieldName, maxDepth)]);
+  return operation(root, 'Largest', [largestRootSelection(schema, root, fieldName, maxDepth, repeats)]);
 }
 
 /** One operation holding the largest selection of every field of `root`, each once. */

@@ -5,6 +5,7 @@ export * from './scalars/date.scalar.js';
 export * from './dates/london.js';
 export * from './context/role.js';
 export * from './context/request-context.js';
+export * from './context/list-bounds.js';
 export * from './context/request-loader.js';
 export * from './context/decorators.js';
 export * from './validation/ids.js';

@@ -39,25 +39,42 @@ describe('Consent.organisations', () => {
     await expect(resolverWith([down, down]).organisations(consent, request())).rejects.toBe(down);
   });
 
-  it('counts the organisations before reading them, and refuses past the budget without reading', async () => {
-    let reads = 0;
+  const countingReads = () => {
+    const reads = { n: 0 };
     const resolver = new ConsentResolver(
       {} as ConsentService,
       {
         organisation: () => ({
-          loadMany: async () => {
-            reads++;
-            return [{ id: 'o1' }, { id: 'o2' }];
+          loadMany: async (ids: string[]) => {
+            reads.n++;
+            return ids.map((id) => ({ id }));
           },
         }),
       } as unknown as DirectoryLoaders,
       {} as PeopleLoaders,
     );
-    const ctx = request(3);
-    await resolver.organisations(consent, ctx);
-    await expect(resolver.organisations(consent, ctx)).rejects.toMatchObject({
+    return { resolver, reads };
+  };
+
+  it('counts the organisations before reading them, and refuses past the budget without reading, once a consent covers more than the cost limit assumes (50)', async () => {
+    const { resolver, reads } = countingReads();
+    const wide = {
+      id: 'c2',
+      organisationIds: Array.from({ length: 60 }, (_, i) => `o${i}`),
+      organisationCount: 60,
+    } as unknown as ConsentModel;
+    const ctx = request(100);
+    expect(await resolver.organisations(wide, ctx)).toHaveLength(60);
+    await expect(resolver.organisations(wide, ctx)).rejects.toMatchObject({
       extensions: { code: 'QUERY_TOO_COMPLEX' },
     });
-    expect(reads).toBe(1);
+    expect(reads.n).toBe(1);
+  });
+
+  it('never refuses while every consent covers no more organisations than the cost limit assumes', async () => {
+    const { resolver, reads } = countingReads();
+    const ctx = request(3);
+    for (let i = 0; i < 5; i++) expect(await resolver.organisations(consent, ctx)).toHaveLength(2);
+    expect(reads.n).toBe(5);
   });
 });

@@ -105,7 +105,7 @@ export class ConsentResolver {
   async organisations(@Parent() c: ConsentModel, @Ctx() ctx: RequestContext): Promise<OrganisationModel[]> {
     // Counted before it is read: a person's consents, each covering every organisation, multiply
     // fast, and loading them all before the budget could refuse took seconds of the API's thread.
-    ctx.reserveListItems(c.organisationCount);
+    ctx.reserveListItems(c.organisationCount, 'Consent.organisations');
     const ids = c.organisationIds ?? (await this.loaders.organisationIdsOfConsent(ctx).load(c.id));
     const orgs = await this.directory.organisation(ctx).loadMany(ids);
     // A failed read fails the field (it must never look like a consent covering no one).

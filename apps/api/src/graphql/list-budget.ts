@@ -1,29 +1,45 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { AppError, COUNTED_LIST, type GqlContext } from '#libs/common';
+import { AppError, COUNTED_LIST, type GqlContext, listBound } from '#libs/common';
 import { wrapResolvers } from './wrap-resolvers.js';
 
 /**
- * The most list items one answer may hold, by default (GRAPHQL_MAX_LIST_ITEMS). The cost limit is
- * computed before execution from the sizes lists are expected to have (LIST_BOUNDS: 20 services an
- * organisation, 50 organisations…); nothing stops the data from growing past them, and then a
- * document within the cost limit, with a list nested in itself (services → organisation → services
- * → …), can ask for millions of rows. The largest answers a client really needs hold a few thousand
- * items (a page of 200 referrals with their histories and each person's consents and organisations:
- * about 8,000 on the demo data). Every item is work on the API's one thread, shared by everyone:
- * 100,000 (a 4 MB answer, over a second of CPU) let one signed-in caller stall the others with a
- * few dozen requests at once, so the bound is 20,000.
+ * The most list items one answer may hold, by default (GRAPHQL_MAX_LIST_ITEMS), once the data have
+ * outgrown the list sizes the cost limit assumes. The cost limit is computed before execution from
+ * the sizes lists are expected to have (list-bounds.ts: 20 services an organisation, 50
+ * organisations…); while the data keep to them, every answer is within it and none is refused
+ * here (the contract promises its operations fit). Nothing stops the data from growing past them,
+ * and then a document within the cost limit can ask for millions of rows: a page of 200 referrals
+ * whose people hold hundreds of consents, each covering hundreds of organisations. Every item is
+ * work on the API's one thread, shared by everyone: 100,000 (a 4 MB answer, over a second of CPU)
+ * let one signed-in caller stall the others with a few dozen requests at once, so the bound is
+ * 20,000.
  */
 export const MAX_LIST_ITEMS = 20_000;
 
 /** Marks a resolver already wrapped (Nest may hand the same resolver maps to every app of a process). */
 const WRAPPED = Symbol('pathways:list-budget');
 
+/**
+ * The longest list the cost limit assumes of the field being resolved: a page (`first`, `limit`) is
+ * bounded by its argument, which the resolver holds to; any other list by listBound.
+ */
+function boundOf(info: GraphQLResolveInfo): number {
+  const field = info.parentType.getFields()[info.fieldName];
+  if (field?.args.some((a) => a.name === 'first' || a.name === 'limit')) return Infinity;
+  return listBound(`${info.parentType.name}.${info.fieldName}`);
+}
+
 /** Counts a list the resolver returned, unless it counted it itself before reading it. */
-function countReturned(context: GqlContext, value: unknown, limit: number): unknown {
+function countReturned(
+  context: GqlContext,
+  value: unknown,
+  limit: number,
+  info: GraphQLResolveInfo,
+): unknown {
   if (
     Array.isArray(value) &&
     !(value as unknown as Record<symbol, unknown>)[COUNTED_LIST] &&
-    !context.ctx.countListItems(value.length, limit)
+    !context.ctx.countListItems(value.length, limit, boundOf(info))
   )
     throw AppError.tooManyListItems(limit);
   return value;
@@ -31,8 +47,8 @@ function countReturned(context: GqlContext, value: unknown, limit: number): unkn
 
 /**
  * Wraps every resolver so that the lists it returns count against the request's budget
- * (RequestContext.maxListItems): past it, the field is refused (QUERY_TOO_COMPLEX), and so is every
- * field that would resolve after, before it reads anything. The request plugin then answers with
+ * (RequestContext.maxListItems): past it, with some list longer than its bound, the field is refused
+ * (QUERY_TOO_COMPLEX), and so is every field that would resolve after, before it reads anything. The request plugin then answers with
  * that one error alone.
  *
  * Queries only. A mutation's answer is built after its change has committed: refusing it then would
@@ -54,8 +70,10 @@ export function limitListItems<T extends object>(resolvers: T): T {
       if (context.ctx.listItemsOver(limit)) throw AppError.tooManyListItems(limit);
       const result = original(parent, args, context, info);
       if (result && typeof (result as PromiseLike<unknown>).then === 'function')
-        return (result as Promise<unknown>).then((v) => countReturned(context, v, limit));
-      return countReturned(context, result, limit);
+        return (result as Promise<unknown>).then((v) =>
+          countReturned(context, v, limit, info as GraphQLResolveInfo),
+        );
+      return countReturned(context, result, limit, info as GraphQLResolveInfo);
     },
   );
 }

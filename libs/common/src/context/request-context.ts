@@ -1,6 +1,7 @@
 import type DataLoader from 'dataloader';
 import { AppError } from '../errors/app-error.js';
 import { RequestLoader } from './request-loader.js';
+import { listBound } from './list-bounds.js';
 import { Role } from './role.js';
 
 /** The signed-in staff member a request acts for. */
@@ -123,32 +124,41 @@ export class RequestContext {
   /** List items resolved so far in this request (see countListItems). */
   private listItems = 0;
 
+  /** Whether some list of the answer has been longer than the cost limit assumes (listBound). */
+  private beyondListBounds = false;
+
   /** The most list items a query's answer may hold (GRAPHQL_MAX_LIST_ITEMS); unlimited when absent. */
   maxListItems?: number;
 
   /**
-   * Counts a list whose length is known before it is read (the ids are on the parent), and refuses
-   * it (QUERY_TOO_COMPLEX) past the budget, so a resolver never starts loading it. Mark the list it
-   * returns with `counted` so that it is not counted again when it comes back.
+   * Counts the list of `coordinate` ("Type.field", `n` items) before it is read (its length is known
+   * from the parent), and refuses it (QUERY_TOO_COMPLEX) past the budget, so a resolver never starts
+   * loading it. Mark the list it returns with `counted` so that it is not counted again when it
+   * comes back.
    */
-  reserveListItems(n: number): void {
-    if (this.maxListItems !== undefined && !this.countListItems(n, this.maxListItems))
+  reserveListItems(n: number, coordinate: string): void {
+    if (this.maxListItems !== undefined && !this.countListItems(n, this.maxListItems, listBound(coordinate)))
       throw AppError.tooManyListItems(this.maxListItems);
   }
 
   /**
-   * Counts `n` more list items in the answer; true while the answer stays within `limit`. The cost
-   * limit assumes list sizes (20 services an organisation…) that data can exceed; this bounds what
-   * one request can make the server hold, whatever the data.
+   * Counts a list of `n` items in the answer, of a field whose lists the cost limit assumes hold at
+   * most `bound`; true unless the answer has gone over `limit`. The cost limit bounds every answer
+   * while the data keep to the list sizes it assumes (20 services an organisation…), and the
+   * contract promises that its operations fit it (section 10), so an answer is never refused while
+   * its lists do. Once one list has been longer (the data have outgrown the model: a partnership of
+   * hundreds of organisations, a person with hundreds of consents), the answer may hold at most
+   * `limit` items in all: past that it could make the server build millions.
    */
-  countListItems(n: number, limit: number): boolean {
+  countListItems(n: number, limit: number, bound: number): boolean {
     this.listItems += n;
-    return this.listItems <= limit;
+    if (n > bound) this.beyondListBounds = true;
+    return !this.listItemsOver(limit);
   }
 
-  /** Whether the answer has already gone over `limit` list items. */
+  /** Whether the answer has already gone over `limit` list items with a list past its bound. */
   listItemsOver(limit: number): boolean {
-    return this.listItems > limit;
+    return this.beyondListBounds && this.listItems > limit;
   }
 
   /**

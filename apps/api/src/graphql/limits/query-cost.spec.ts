@@ -1,5 +1,6 @@
 import { buildSchema, parse } from 'graphql';
-import { DEFAULT_LIST_BOUND, DEFAULT_PAGE, PAGE_BOUNDS, queryCost } from './query-cost.js';
+import { DEFAULT_LIST_BOUND } from '#libs/common';
+import { DEFAULT_PAGE, PAGE_BOUNDS, queryCost } from './query-cost.js';
 
 const schema = buildSchema(`
   type Item { id: ID! children: [Item!]! }

@@ -22,6 +22,7 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { DEFAULT_LIST_BOUND, LIST_BOUNDS } from '#libs/common';
 import { INTROSPECTION_FIELDS } from './query-limits.js';
 
 /**
@@ -39,34 +40,23 @@ export const PAGE_BOUNDS = { first: 200, limit: 50 } as const;
  */
 export const DEFAULT_PAGE = 50;
 
-/** Upper bounds of lists without a `first` argument ("Type.field"), from what the partnership holds. */
-export const LIST_BOUNDS: Readonly<Record<string, number>> = {
-  'Query.organisations': 50,
-  'Query.services': 200,
-  'Query.referralFunnel': 50,
-  'Query.outcomeSummary': 12,
-  'Organisation.services': 20,
-  'Staff.services': 5,
-  'Person.consents': 10,
-  'Consent.organisations': 50,
-  'Referral.history': 10,
-  'Journey.entries': 100,
-  'FlowReport.cells': 225,
-  'WellbeingChange.items': 4,
-  // Connection lists are already multiplied by `first` on the connection field.
+/**
+ * The list bounds the cost multiplies by (list-bounds.ts, shared with the list-item budget), and the
+ * lists of connections, already multiplied by `first` on the connection field.
+ */
+const COST_LIST_BOUNDS: Readonly<Record<string, number>> = {
+  ...LIST_BOUNDS,
   'ReferralConnection.edges': 1,
   'AuditEventConnection.nodes': 1,
 };
-/** Any other list of objects. */
-export const DEFAULT_LIST_BOUND = 20;
-
 /**
  * The largest cost a document may have. Every operation of the contract with no list field twice
  * along one path, `first` ≤ 200 and depth ≤ 10 must fit (section 10), aliases included: the most
  * expensive one asks for the most expensive Query field (the journey, 69.7M) 16 times (itself and
  * 15 aliases) and for every other Query field once, 1.19G in all. Lists nested in themselves and
- * aliased cost more (test/hardening/query-limits.e2e-spec.ts holds the schema to both), and
- * whatever the cost, an answer holds at most GRAPHQL_MAX_LIST_ITEMS list items (list-budget.ts).
+ * aliased cost more (test/hardening/query-limits.e2e-spec.ts holds the schema to both). Once the
+ * data outgrow the list bounds, whatever the cost, an answer holds at most GRAPHQL_MAX_LIST_ITEMS
+ * list items (list-budget.ts).
  */
 export const DEFAULT_COST_LIMIT = 1_500_000_000;
 
@@ -94,7 +84,7 @@ export function fieldMultiplier({
   if (field.args.some((a) => a.name === 'first' || a.name === 'limit')) return DEFAULT_PAGE;
   const inner = getNullableType(field.type);
   if (isListType(inner) && isCompositeType(getNullableType(inner.ofType as never) ?? inner.ofType)) {
-    return LIST_BOUNDS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_BOUND;
+    return COST_LIST_BOUNDS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_BOUND;
   }
   return 1;
 }
