@@ -298,6 +298,46 @@ describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () 
   });
 });
 
+describe('which answers the list-item budget bounds', () => {
+  let t: TestApp;
+  let org: string;
+  let token: string;
+  const contractShaped = '{ services { id organisation { services { id } } } }';
+  beforeAll(async () => {
+    // 10 services in one organisation: within what the data are expected to hold (50).
+    t = await startTestApp({ GRAPHQL_MAX_LIST_ITEMS: '50' });
+    org = await t.fixtures.organisation();
+    for (let i = 0; i < 10; i++) await t.fixtures.service(org);
+    token = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
+  });
+  afterAll(() => t.close());
+
+  it('not the answer of an operation the contract promises to run, while its data keep to the expected sizes', async () => {
+    // 10 + 10 × 10 = 110 list items, past the budget of 50.
+    const res = await t.gql(contractShaped, {}, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.services).toHaveLength(10);
+    expect(res.data.services[9].organisation.services).toHaveLength(10);
+  });
+
+  it('always the answer of a document that nests a list field in itself', async () => {
+    const res = await t.gql(
+      '{ services { organisation { services { organisation { services { id } } } } } }',
+      {},
+      token,
+    );
+    expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.data).toBeNull();
+  });
+
+  it('the answer of any document once a list in it is longer than the data are expected to hold', async () => {
+    for (let i = 0; i < 41; i++) await t.fixtures.service(org);
+    const res = await t.gql(contractShaped, {}, token);
+    expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.data).toBeNull();
+  });
+});
+
 describe('the cost limit fits every reasonable operation of the contract', () => {
   const schema = contractSchema();
 

@@ -56,22 +56,22 @@ describe('Consent.organisations', () => {
     return { resolver, reads };
   };
 
-  it('counts the organisations before reading them, and refuses past the budget without reading, once a consent covers more than the cost limit assumes (50)', async () => {
+  it('counts the organisations before reading them, and refuses past the budget without reading, once a consent covers more organisations than the data are expected to hold (100)', async () => {
     const { resolver, reads } = countingReads();
     const wide = {
       id: 'c2',
-      organisationIds: Array.from({ length: 60 }, (_, i) => `o${i}`),
-      organisationCount: 60,
+      organisationIds: Array.from({ length: 120 }, (_, i) => `o${i}`),
+      organisationCount: 120,
     } as unknown as ConsentModel;
-    const ctx = request(100);
-    expect(await resolver.organisations(wide, ctx)).toHaveLength(60);
+    const ctx = request(200);
+    expect(await resolver.organisations(wide, ctx)).toHaveLength(120);
     await expect(resolver.organisations(wide, ctx)).rejects.toMatchObject({
       extensions: { code: 'QUERY_TOO_COMPLEX' },
     });
     expect(reads.n).toBe(1);
   });
 
-  it('never refuses while every consent covers no more organisations than the cost limit assumes', async () => {
+  it('never refuses while every consent covers no more organisations than expected', async () => {
     const { resolver, reads } = countingReads();
     const ctx = request(3);
     for (let i = 0; i < 5; i++) expect(await resolver.organisations(consent, ctx)).toHaveLength(2);

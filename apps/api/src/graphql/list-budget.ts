@@ -3,16 +3,15 @@ import { AppError, COUNTED_LIST, type GqlContext, listBound } from '#libs/common
 import { wrapResolvers } from './wrap-resolvers.js';
 
 /**
- * The most list items one answer may hold, by default (GRAPHQL_MAX_LIST_ITEMS), once the data have
- * outgrown the list sizes the cost limit assumes. The cost limit is computed before execution from
- * the sizes lists are expected to have (list-bounds.ts: 20 services an organisation, 50
- * organisations…); while the data keep to them, every answer is within it and none is refused
- * here (the contract promises its operations fit). Nothing stops the data from growing past them,
- * and then a document within the cost limit can ask for millions of rows: a page of 200 referrals
- * whose people hold hundreds of consents, each covering hundreds of organisations. Every item is
- * work on the API's one thread, shared by everyone: 100,000 (a 4 MB answer, over a second of CPU)
- * let one signed-in caller stall the others with a few dozen requests at once, so the bound is
- * 20,000.
+ * The most list items one query's answer may hold, by default (GRAPHQL_MAX_LIST_ITEMS), when it is
+ * bounded: when its document nests a list field in itself (services { organisation { services … } }:
+ * outside what the contract promises to run, the answer multiplying with the data at every level),
+ * or once some list in it is longer than the data are expected to hold (DATA_LIST_BOUNDS:
+ * a partnership of hundreds of organisations, a person with hundreds of consents). Other answers,
+ * the operations CONTRACT.md section 10 promises to run over data of the expected size, are bounded
+ * by the cost limit alone. Every item is work on the API's one thread, shared by everyone: 100,000
+ * (a 4 MB answer, over a second of CPU) let one signed-in caller stall the others with a few dozen
+ * requests at once, so the bound is 20,000.
  */
 export const MAX_LIST_ITEMS = 20_000;
 
@@ -20,8 +19,8 @@ export const MAX_LIST_ITEMS = 20_000;
 const WRAPPED = Symbol('pathways:list-budget');
 
 /**
- * The longest list the cost limit assumes of the field being resolved: a page (`first`, `limit`) is
- * bounded by its argument, which the resolver holds to; any other list by listBound.
+ * The longest list the data are expected to hold for the field being resolved: a page (`first`,
+ * `limit`) is bounded by its argument, which the resolver holds to; any other list by listBound.
  */
 function boundOf(info: GraphQLResolveInfo): number {
   const field = info.parentType.getFields()[info.fieldName];
@@ -47,7 +46,7 @@ function countReturned(
 
 /**
  * Wraps every resolver so that the lists it returns count against the request's budget
- * (RequestContext.maxListItems): past it, with some list longer than its bound, the field is refused
+ * (RequestContext.maxListItems): past it, when the answer is bounded (above), the field is refused
  * (QUERY_TOO_COMPLEX), and so is every field that would resolve after, before it reads anything. The request plugin then answers with
  * that one error alone.
  *

@@ -124,8 +124,11 @@ export class RequestContext {
   /** List items resolved so far in this request (see countListItems). */
   private listItems = 0;
 
-  /** Whether some list of the answer has been longer than the cost limit assumes (listBound). */
-  private beyondListBounds = false;
+  /**
+   * Whether the budget applies: some list of the answer has been longer than the data are expected
+   * to hold (listBound), or the document nests a list field in itself (boundListItemsAlways).
+   */
+  private bounded = false;
 
   /** The most list items a query's answer may hold (GRAPHQL_MAX_LIST_ITEMS); unlimited when absent. */
   maxListItems?: number;
@@ -142,23 +145,33 @@ export class RequestContext {
   }
 
   /**
-   * Counts a list of `n` items in the answer, of a field whose lists the cost limit assumes hold at
-   * most `bound`; true unless the answer has gone over `limit`. The cost limit bounds every answer
-   * while the data keep to the list sizes it assumes (20 services an organisation…), and the
-   * contract promises that its operations fit it (section 10), so an answer is never refused while
-   * its lists do. Once one list has been longer (the data have outgrown the model: a partnership of
-   * hundreds of organisations, a person with hundreds of consents), the answer may hold at most
-   * `limit` items in all: past that it could make the server build millions.
+   * Counts a list of `n` items in the answer, of a field whose lists the data are expected to hold at
+   * most `bound` of; true unless the answer is bounded and has gone over `limit`. The cost limit
+   * bounds an answer before it runs, assuming list sizes (20 services an organisation…), and the
+   * contract promises that its operations fit it (section 10): such an answer is not refused for
+   * its size while its data keep to what a partnership is expected to hold. Once one list has been
+   * longer (the data have outgrown that: hundreds of organisations, a person with hundreds of
+   * consents), or when the document nests a list in itself, the answer may hold at most `limit`
+   * items in all: past that it could make the server build millions.
    */
   countListItems(n: number, limit: number, bound: number): boolean {
     this.listItems += n;
-    if (n > bound) this.beyondListBounds = true;
+    if (n > bound) this.bounded = true;
     return !this.listItemsOver(limit);
   }
 
-  /** Whether the answer has already gone over `limit` list items with a list past its bound. */
+  /**
+   * Bounds the answer by the budget from its first item, whatever its lists' lengths: for a document
+   * that nests a list field in itself (services { organisation { services … } }), outside what the
+   * contract promises to run, whose answer multiplies with the data at every level.
+   */
+  boundListItemsAlways(): void {
+    this.bounded = true;
+  }
+
+  /** Whether the answer is bounded and has already gone over `limit` list items. */
   listItemsOver(limit: number): boolean {
-    return this.beyondListBounds && this.listItems > limit;
+    return this.bounded && this.listItems > limit;
   }
 
   /**

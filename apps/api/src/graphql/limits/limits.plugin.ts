@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, Kind } from 'graphql';
 import type { GqlContext } from '#libs/common';
-import { operationCost } from './query-cost.js';
+import { measureOperation, type OperationMeasure } from './query-cost.js';
 import { coercedVariables } from '../coerced-variables.js';
 import { withHttpStatus } from '../http-status.js';
 import { tooComplex } from './query-limits.js';
@@ -29,9 +29,9 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GqlContext>
           // Invalid variables: execution refuses them with BAD_USER_INPUT before anything runs.
           const variables = coercedVariables(rc);
           if (variables.errors) return;
-          let cost: number;
+          let measure: OperationMeasure;
           try {
-            cost = operationCost(rc.schema, document, variables.coerced);
+            measure = measureOperation(rc.schema, document, variables.coerced);
           } catch (e) {
             if (e instanceof Error && NODE_LIMIT_MESSAGE.test(e.message))
               throw withHttpStatus(tooComplex('the document has too many fields to evaluate.'), 400);
@@ -39,8 +39,13 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GqlContext>
             return;
           }
           // A refusal of the document, as the other limits are (in validation): 400, not 500.
-          if (cost > maxCost)
-            throw withHttpStatus(tooComplex(`cost limit of ${maxCost} exceeded, found ${cost}.`), 400);
+          if (measure.cost > maxCost)
+            throw withHttpStatus(
+              tooComplex(`cost limit of ${maxCost} exceeded, found ${measure.cost}.`),
+              400,
+            );
+          // Outside what the contract promises to run: its answer is bounded whatever the data.
+          if (measure.listTwiceOnAPath) rc.contextValue.ctx.boundListItemsAlways();
         },
       };
     },

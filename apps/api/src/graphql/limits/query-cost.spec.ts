@@ -1,6 +1,5 @@
 import { buildSchema, parse } from 'graphql';
-import { DEFAULT_LIST_BOUND } from '#libs/common';
-import { DEFAULT_PAGE, PAGE_BOUNDS, queryCost } from './query-cost.js';
+import { DEFAULT_LIST_BOUND, DEFAULT_PAGE, measureOperation, PAGE_BOUNDS, queryCost } from './query-cost.js';
 
 const schema = buildSchema(`
   type Item { id: ID! children: [Item!]! }
@@ -82,5 +81,30 @@ describe('queryCost', () => {
   it('costs introspection nothing', () => {
     expect(queryCost(schema, parse('{ __schema { types { name fields { name } } } }'))).toBe(0);
     expect(queryCost(schema, parse('{ __type(name: "Item") { fields { name } } }'))).toBe(0);
+  });
+});
+
+describe('measureOperation: a list field twice along one path', () => {
+  const twice = (doc: string) => measureOperation(schema, parse(doc), {}).listTwiceOnAPath;
+
+  it.each([
+    ['{ items { children { id } } }', false],
+    ['{ one { children { children { id } } } }', true],
+    ['{ items { children { id } } page { children { id } } }', false],
+    ['{ a: one { children { id } } b: one { children { id } } }', false],
+    ['{ one { children { id } } items { id } }', false],
+    ['{ items { children { children { id } } } }', true],
+    [
+      '{ one { ...C } } fragment C on Item { children { ...D } } fragment D on Item { children { id } }',
+      true,
+    ],
+    ['{ one { children { ... on Item { children @skip(if: true) { id } } } } }', false],
+  ])('%s: %s', (doc, expected) => {
+    expect(twice(doc)).toBe(expected);
+  });
+
+  it('measures the same cost as queryCost', () => {
+    const doc = '{ items(first: 10) { id children { id } } }';
+    expect(measureOperation(schema, parse(doc), {}).cost).toBe(queryCost(schema, parse(doc)));
   });
 });

@@ -22,7 +22,6 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { DEFAULT_LIST_BOUND, LIST_BOUNDS } from '#libs/common';
 import { INTROSPECTION_FIELDS } from './query-limits.js';
 
 /**
@@ -41,22 +40,39 @@ export const PAGE_BOUNDS = { first: 200, limit: 50 } as const;
 export const DEFAULT_PAGE = 50;
 
 /**
- * The list bounds the cost multiplies by (list-bounds.ts, shared with the list-item budget), and the
- * lists of connections, already multiplied by `first` on the connection field.
+ * Upper bounds of lists without a `first` argument ("Type.field"), from what the partnership holds:
+ * what the cost multiplies by. (What the data may hold before an answer is bounded whatever its
+ * cost is a separate, longer list: DATA_LIST_BOUNDS, list-bounds.ts.)
  */
-const COST_LIST_BOUNDS: Readonly<Record<string, number>> = {
-  ...LIST_BOUNDS,
+export const LIST_BOUNDS: Readonly<Record<string, number>> = {
+  'Query.organisations': 50,
+  'Query.services': 200,
+  'Query.referralFunnel': 50,
+  'Query.outcomeSummary': 12,
+  'Organisation.services': 20,
+  'Staff.services': 5,
+  'Person.consents': 10,
+  'Consent.organisations': 50,
+  'Referral.history': 10,
+  'Journey.entries': 100,
+  'FlowReport.cells': 225,
+  'WellbeingChange.items': 4,
+  // Connection lists are already multiplied by `first` on the connection field.
   'ReferralConnection.edges': 1,
   'AuditEventConnection.nodes': 1,
 };
+/** Any other list of objects. */
+export const DEFAULT_LIST_BOUND = 20;
+
 /**
  * The largest cost a document may have. Every operation of the contract with no list field twice
  * along one path, `first` ≤ 200 and depth ≤ 10 must fit (section 10), aliases included: the most
  * expensive one asks for the most expensive Query field (the journey, 69.7M) 16 times (itself and
  * 15 aliases) and for every other Query field once, 1.19G in all. Lists nested in themselves and
- * aliased cost more (test/hardening/query-limits.e2e-spec.ts holds the schema to both). Once the
- * data outgrow the list bounds, whatever the cost, an answer holds at most GRAPHQL_MAX_LIST_ITEMS
- * list items (list-budget.ts).
+ * aliased cost more (test/hardening/query-limits.e2e-spec.ts holds the schema to both). Whatever
+ * the cost, the answer of a document that nests a list field in itself, or of one whose data hold
+ * longer lists than expected (DATA_LIST_BOUNDS), holds at most GRAPHQL_MAX_LIST_ITEMS list items
+ * (list-budget.ts).
  */
 export const DEFAULT_COST_LIMIT = 1_500_000_000;
 
@@ -84,7 +100,7 @@ export function fieldMultiplier({
   if (field.args.some((a) => a.name === 'first' || a.name === 'limit')) return DEFAULT_PAGE;
   const inner = getNullableType(field.type);
   if (isListType(inner) && isCompositeType(getNullableType(inner.ofType as never) ?? inner.ofType)) {
-    return COST_LIST_BOUNDS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_BOUND;
+    return LIST_BOUNDS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_BOUND;
   }
   return 1;
 }
@@ -131,6 +147,29 @@ export function operationCost(
   operationName?: string,
   maxQueryNodes = MAX_QUERY_NODES,
 ): number {
+  return measureOperation(schema, query, vars, operationName, maxQueryNodes).cost;
+}
+
+/** What the limits need to know of an operation before it runs. */
+export interface OperationMeasure {
+  /** Its cost (operationCost). */
+  cost: number;
+  /**
+   * Whether some list field ("Type.field") appears twice along one path of its selections
+   * (services { organisation { services … } }): such an operation is outside what CONTRACT.md
+   * section 10 promises to run, and its answer is bounded whatever the data (list-budget.ts).
+   */
+  listTwiceOnAPath: boolean;
+}
+
+/** operationCost, and whether the operation nests a list field in itself. */
+export function measureOperation(
+  schema: GraphQLSchema,
+  query: DocumentNode,
+  vars: Record<string, unknown>,
+  operationName?: string,
+  maxQueryNodes = MAX_QUERY_NODES,
+): OperationMeasure {
   const fragments = new Map<string, FragmentDefinitionNode>();
   let operation: OperationDefinitionNode | undefined;
   for (const d of query.definitions) {
@@ -142,9 +181,10 @@ export function operationCost(
       operation = d;
   }
   const root = operation && schema.getRootType(operation.operation);
-  if (!operation || !root) return 0;
+  if (!operation || !root) return { cost: 0, listTwiceOnAPath: false };
 
   let visited = 0;
+  let listTwiceOnAPath = false;
   const included = (node: SelectionNode): boolean =>
     getDirectiveValues(GraphQLSkipDirective, node, vars)?.if !== true &&
     getDirectiveValues(GraphQLIncludeDirective, node, vars)?.if !== false;
@@ -180,7 +220,12 @@ export function operationCost(
       }
     return into;
   };
-  const selectionCost = (type: GraphQLObjectType, sets: readonly SelectionSetNode[]): number => {
+  /** `lists`: the list fields on the path to `sets`. */
+  const selectionCost = (
+    type: GraphQLObjectType,
+    sets: readonly SelectionSetNode[],
+    lists: ReadonlySet<string>,
+  ): number => {
     let total = 0;
     for (const nodes of collect(type, sets).values()) {
       const name = nodes[0].name.value;
@@ -193,15 +238,22 @@ export function operationCost(
       if (!field) continue; // not in the schema: validation has refused it already
       const inner = getNamedType(field.type);
       const children = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
+      let below = lists;
+      if (isListType(getNullableType(field.type)) && isCompositeType(inner)) {
+        const coordinate = `${type.name}.${name}`;
+        if (lists.has(coordinate)) listTwiceOnAPath = true;
+        below = new Set([...lists, coordinate]);
+      }
       const childComplexity = isObjectType(inner)
-        ? selectionCost(inner, children)
+        ? selectionCost(inner, children, below)
         : isAbstractType(inner)
-          ? Math.max(0, ...schema.getPossibleTypes(inner).map((t) => selectionCost(t, children)))
+          ? Math.max(0, ...schema.getPossibleTypes(inner).map((t) => selectionCost(t, children, below)))
           : 0;
       const args = getArgumentValues(field, nodes[0], vars);
       total += costEstimator({ type, field, args, childComplexity });
     }
     return total;
   };
-  return selectionCost(root, [operation.selectionSet]);
+  const cost = selectionCost(root, [operation.selectionSet], new Set());
+  return { cost, listTwiceOnAPath };
 }
