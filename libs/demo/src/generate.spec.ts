@@ -34,6 +34,22 @@ describe('demo generator', () => {
     expect(streamed).toEqual(small.referral_events);
   });
 
+  it("inserts each person's assessments and outcomes in the order they were recorded", () => {
+    // The database numbers rows as inserted (seq); "first recorded" on a tied date (wellbeingChange's
+    // baseline and follow-up, the journey's order) is that number, so it must follow created_at.
+    const big = collect({ seed: 7, people: 2000, asOf: AS_OF });
+    for (const table of ['wellbeing_assessments', 'outcomes'] as const) {
+      const last = new Map<string, number>();
+      let outOfOrder = 0;
+      for (const row of big[table]) {
+        const at = row.created_at.getTime();
+        if (at < (last.get(row.person_id) ?? -Infinity)) outOfOrder++;
+        last.set(row.person_id, Math.max(at, last.get(row.person_id) ?? -Infinity));
+      }
+      expect({ table, outOfOrder }).toEqual({ table, outOfOrder: 0 });
+    }
+  });
+
   it('makes unique ids in every table', () => {
     for (const t of DEMO_TABLES) {
       if (t === 'staff_services') continue;

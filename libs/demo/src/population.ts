@@ -2,7 +2,14 @@ import { demoId, populationNamespace } from './ids.js';
 import { LANGUAGE_WEIGHTS, NAME_GROUPS } from './names.js';
 import { DEMO_WARDS, type Partnership, type ServiceKey } from './partnership.js';
 import { Random } from './random.js';
-import { assessmentRow, emptyRecords, nhsNumberFrom, outcomeRow, type PersonRecords } from './records.js';
+import {
+  assessmentRow,
+  emptyRecords,
+  inRecordedOrder,
+  nhsNumberFrom,
+  outcomeRow,
+  type PersonRecords,
+} from './records.js';
 import { buildReferral, type ReferralStep } from './referral-builder.js';
 import type { ConsentRow, ServiceRow, StaffRow } from './rows.js';
 
@@ -595,5 +602,5 @@ export function generatePerson(p: Partnership, o: PopulationOptions, index: numb
     if (started && rnd.chance(completed ? 0.15 : 0.06))
       outcome(rnd.pick(ADDED_VALUE), false, (completed ?? started + 45 * DAY) + rnd.int(1, 72) * HOUR);
   }
-  return rec;
+  return inRecordedOrder(rec);
 }

@@ -32,6 +32,19 @@ export function emptyRecords(): PersonRecords {
   };
 }
 
+/**
+ * Puts one person's assessments and outcomes in the order they were recorded, the order to insert
+ * them in: the database numbers rows as inserted (seq), and that number orders what was recorded on
+ * the same date (wellbeingChange's baseline and follow-up, the journey).
+ */
+export function inRecordedOrder(rec: PersonRecords): PersonRecords {
+  const byRecordedAt = (a: { created_at: Date }, b: { created_at: Date }) =>
+    a.created_at.getTime() - b.created_at.getTime();
+  rec.wellbeing_assessments.sort(byRecordedAt);
+  rec.outcomes.sort(byRecordedAt);
+  return rec;
+}
+
 const londonDays = new Map<number, string>();
 
 /** The Europe/London date of an instant (memoised per UTC hour: London offsets are whole hours). */

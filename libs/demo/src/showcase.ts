@@ -1,7 +1,14 @@
 import { demoId, FIXED_NAMESPACE } from './ids.js';
 import type { Partnership, ServiceKey, StaffKey } from './partnership.js';
 import { serviceId, staffId } from './partnership.js';
-import { assessmentRow, emptyRecords, nhsNumberFrom, outcomeRow, type PersonRecords } from './records.js';
+import {
+  assessmentRow,
+  emptyRecords,
+  inRecordedOrder,
+  nhsNumberFrom,
+  outcomeRow,
+  type PersonRecords,
+} from './records.js';
 import { buildReferral, type ReferralStep } from './referral-builder.js';
 import type { StaffRow } from './rows.js';
 
@@ -339,5 +346,5 @@ export function buildShowcase(p: Partnership, asOf: Date): PersonRecords {
   void linkWorker;
 
   r.referrals.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
-  return r;
+  return inRecordedOrder(r);
 }
