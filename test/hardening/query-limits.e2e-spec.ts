@@ -170,6 +170,40 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
     expect(res.data.__schema.types.length).toBeGreaterThan(5);
   });
 
+  it('exempts introspection from depth in a fragment spread at the root too, and still counts the rest', async () => {
+    let typeRef = 'name';
+    for (let i = 0; i < 14; i++) typeRef = `name ofType { ${typeRef} }`;
+    const deep = `__type(name: "Referral") { fields { type { ${typeRef} } } }`;
+    const viaFragment = await t.gql(`{ ...I } fragment I on Query { ${deep} }`, {}, token);
+    expect(viaFragment.errors).toBeUndefined();
+    expect(viaFragment.data.__type.fields.length).toBeGreaterThan(5);
+    const nested = await t.gql(
+      `{ ...I } fragment I on Query { ...J } fragment J on Query { ${deep} }`,
+      {},
+      token,
+    );
+    expect(nested.errors).toBeUndefined();
+    // The same fragment holding a field 11 levels deep is still refused.
+    expectTooComplex(
+      await t.gql(`{ ...I } fragment I on Query { ${deep} services { ${nest(10)} } }`, {}, token),
+    );
+  });
+
+  it('accepts the widest journey the contract promises, 16 times (15 aliases), written with a fragment', async () => {
+    const { query } = largestSelection(contractSchema(), 'Query', 'journey', 10, 'lists');
+    const head = 'journey(personId: $personId) { ';
+    const body = query.slice(query.indexOf(head) + head.length, query.lastIndexOf(' } }'));
+    const copies = Array.from(
+      { length: 16 },
+      (_, i) => `${i ? `j${i}: ` : ''}journey(personId: $personId) { ...J }`,
+    );
+    const doc = `query($personId: ID!) { ${copies.join(' ')} } fragment J on Journey { ${body} }`;
+    const worker = (await t.fixtures.staff(await t.fixtures.organisation(), Role.KEY_WORKER)).token;
+    // Nobody's journey (NOT_FOUND): the document passed every limit before it ran.
+    const res = await t.gql(doc, { personId: '00000000-0000-4000-8000-000000000000' }, worker);
+    expect(res.errors!.map((e) => e.extensions.code)).toEqual(Array(16).fill('NOT_FOUND'));
+  });
+
   it('refuses a batched HTTP request (an array of operations)', async () => {
     const res = await t
       .http()

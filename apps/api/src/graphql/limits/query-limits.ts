@@ -3,9 +3,12 @@ import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import {
   type ASTVisitor,
+  type FragmentDefinitionNode,
   GraphQLError,
+  type InlineFragmentNode,
   Kind,
   type OperationDefinitionNode,
+  type SelectionNode,
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
@@ -55,12 +58,41 @@ const reportTooComplex = (ctx: ValidationContext | null, err: GraphQLError) => {
 
 const armorOptions = { propagateOnRejection: false, exposeLimits: true, onReject: [reportTooComplex] };
 
-/** The operation without its root introspection fields (`__schema`, `__type`). */
-function withoutIntrospection(op: OperationDefinitionNode): OperationDefinitionNode {
-  const selections = op.selectionSet.selections.filter(
-    (s) => !(s.kind === Kind.FIELD && INTROSPECTION_FIELDS.has(s.name.value)),
-  );
-  return { ...op, selectionSet: { ...op.selectionSet, selections } };
+/**
+ * The operation without its root introspection fields (`__schema`, `__type`), also where a root
+ * fragment holds them: fragments spread at the root are written inline (depth counts no level for
+ * a fragment), and root fields are filtered through inline fragments, so that introspection is
+ * exempt from the depth limit however the document is written.
+ */
+function withoutIntrospection(
+  op: OperationDefinitionNode,
+  fragment: (name: string) => FragmentDefinitionNode | null | undefined,
+): OperationDefinitionNode {
+  const root = (selections: readonly SelectionNode[], spread: ReadonlySet<string>): SelectionNode[] =>
+    selections.flatMap((s): SelectionNode[] => {
+      if (s.kind === Kind.FIELD) return INTROSPECTION_FIELDS.has(s.name.value) ? [] : [s];
+      if (s.kind === Kind.INLINE_FRAGMENT)
+        return [
+          { ...s, selectionSet: { ...s.selectionSet, selections: root(s.selectionSet.selections, spread) } },
+        ];
+      const def = spread.has(s.name.value) ? null : fragment(s.name.value);
+      // An unknown or cyclic spread is left for validation to refuse.
+      if (!def) return [s];
+      const inline: InlineFragmentNode = {
+        kind: Kind.INLINE_FRAGMENT,
+        typeCondition: def.typeCondition,
+        directives: s.directives,
+        selectionSet: {
+          ...def.selectionSet,
+          selections: root(def.selectionSet.selections, new Set([...spread, s.name.value])),
+        },
+      };
+      return [inline];
+    });
+  return {
+    ...op,
+    selectionSet: { ...op.selectionSet, selections: root(op.selectionSet.selections, new Set()) },
+  };
 }
 
 /** GraphQL Armor's depth rule, with `__type` exempt as well as `__schema`. */
@@ -78,7 +110,11 @@ function depthRule(): ValidationRule {
     };
     return {
       OperationDefinition: {
-        enter: (op) => visitor.OperationDefinition.enter.call(visitor, withoutIntrospection(op)),
+        enter: (op) =>
+          visitor.OperationDefinition.enter.call(
+            visitor,
+            withoutIntrospection(op, (name) => ctx.getFragment(name)),
+          ),
       },
     };
   };
