@@ -47,8 +47,8 @@ function countReturned(
 /**
  * Wraps every resolver so that the lists it returns count against the request's budget
  * (RequestContext.maxListItems): past it, when the answer is bounded (above), the field is refused
- * (QUERY_TOO_COMPLEX), and so is every field that would resolve after, before it reads anything. The request plugin then answers with
- * that one error alone.
+ * (QUERY_TOO_COMPLEX), and so is every field that would resolve after, before it reads anything.
+ * The request plugin then answers with that one error alone.
  *
  * Queries only. A mutation's answer is built after its change has committed: refusing it then would
  * tell the client that a change it made had failed (a retry would make it twice). A mutation answers
