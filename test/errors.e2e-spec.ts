@@ -13,11 +13,22 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
   let t: TestApp;
   let admin: string;
   let worker: string;
+  let org: string;
+  let service: string;
+  /** A person the worker's organisation registered (so can see). */
+  let visiblePerson: string;
   beforeAll(async () => {
     t = await startTestApp();
-    const org = await t.fixtures.organisation();
+    org = await t.fixtures.organisation();
+    service = await t.fixtures.service(org);
     admin = (await t.fixtures.staff(org, Role.ADMIN)).token;
     worker = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
+    const person = await t.gql(
+      'mutation { registerPerson(input: { givenName: "Ann", familyName: "Lee" }) { id } }',
+      {},
+      worker,
+    );
+    visiblePerson = person.data.registerPerson.id;
   });
   afterAll(() => t.close());
 
@@ -62,7 +73,7 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
       'mutation($input: MakeReferralInput!) { makeReferral(input: $input) { id } }',
       {
         input: {
-          personId: '00000000-0000-4000-8000-000000000000',
+          personId: 'VISIBLE_PERSON',
           toServiceId: '00000000-0000-4000-8000-000000000000',
           route: 'GP',
           needs: ['HOUSING', 'NOPE'],
@@ -79,8 +90,10 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
   ])(
     'a wrong value in variables is BAD_USER_INPUT naming the input field, not the variable: %s',
     async (_label, query, variables, field) => {
-      // Signed in with a role that may call it: authentication and role come first (see below).
-      const res = await t.gql(query, variables, /referrals|makeReferral/.test(query) ? worker : admin);
+      // Signed in with a role that may call it, about a person it can see: authentication, role and
+      // visibility come first (see below).
+      const vars = JSON.parse(JSON.stringify(variables).replace('VISIBLE_PERSON', visiblePerson));
+      const res = await t.gql(query, vars, /referrals|makeReferral/.test(query) ? worker : admin);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
     },
@@ -132,6 +145,86 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
         admin,
       );
       expect(errorCode(read)).toBe('FORBIDDEN');
+    });
+
+    describe('then acting for a service and visibility, as the resolvers would check them', () => {
+      const make = 'mutation($input: MakeReferralInput!) { makeReferral(input: $input) { id } }';
+      const badNeeds = (over: Record<string, unknown>) => ({
+        input: { personId: visiblePerson, toServiceId: service, route: 'GP', needs: ['NOPE'], ...over },
+      });
+      const deniedOf = (staffId: string) =>
+        t.db.query<{ action: string; outcome: string; person_id: string | null }>(
+          `SELECT action, outcome, person_id FROM audit_events WHERE staff_id = $1 ORDER BY seq`,
+          [staffId],
+        );
+
+      it("a service of another organisation to act for: FORBIDDEN, audited DENIED, before the variables' mistake", async () => {
+        const other = await t.fixtures.service(await t.fixtures.organisation());
+        const caller = await t.fixtures.staff(org, Role.KEY_WORKER);
+        const res = await t.gql(make, badNeeds({ fromServiceId: other, route: 'STAFF' }), caller.token);
+        expect(res.errors![0].extensions).toEqual({ code: 'FORBIDDEN' });
+        expect(res.errors![0].message).toBe('fromServiceId must be a service of your organisation.');
+        const outcome = await t.gql(
+          'mutation($input: RecordOutcomeInput!) { recordOutcome(input: $input) { id } }',
+          { input: { personId: visiblePerson, serviceId: other, type: 'NOPE', achievedOn: '2026-01-05' } },
+          caller.token,
+        );
+        expect(outcome.errors![0].extensions).toEqual({ code: 'FORBIDDEN' });
+        expect(await deniedOf(caller.id)).toEqual([
+          { action: 'referral.make', outcome: 'DENIED', person_id: visiblePerson },
+          { action: 'outcome.record', outcome: 'DENIED', person_id: visiblePerson },
+        ]);
+      });
+
+      it("a person or referral the caller's organisation cannot see: NOT_FOUND, audited DENIED, before the variables' mistake", async () => {
+        const elsewhere = await t.fixtures.organisation();
+        const stranger = await t.fixtures.staff(elsewhere, Role.KEY_WORKER);
+        const made = await t.gql(
+          make,
+          {
+            input: {
+              personId: visiblePerson,
+              fromServiceId: service,
+              toServiceId: service,
+              route: 'STAFF',
+              needs: ['HOUSING'],
+            },
+          },
+          worker,
+        );
+        const referralId = made.data.makeReferral.id as string;
+        const cases: [string, Record<string, unknown>, string][] = [
+          [make, badNeeds({}), 'Person'],
+          [
+            'mutation($input: TransitionReferralInput!) { transitionReferral(input: $input) { id } }',
+            { input: { referralId, to: 'REJECTED', reason: 'NOPE', expectedVersion: 1 } },
+            'Referral',
+          ],
+          [
+            'mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { id } }',
+            { id: visiblePerson, input: { equality: { disability: 'yes' } } },
+            'Person',
+          ],
+          [
+            'mutation($input: RecordConsentInput!) { recordConsent(input: $input) { id } }',
+            { input: { personId: visiblePerson, purpose: 'NOPE' } },
+            'Person',
+          ],
+        ];
+        for (const [query, variables, what] of cases) {
+          const res = await t.gql(query, variables, stranger.token);
+          expect({ what, error: res.errors![0].extensions }).toEqual({ what, error: { code: 'NOT_FOUND' } });
+        }
+        expect((await deniedOf(stranger.id)).map((e) => [e.action, e.outcome, e.person_id])).toEqual([
+          ['referral.make', 'DENIED', visiblePerson],
+          ['referral.transition', 'DENIED', visiblePerson],
+          ['person.update', 'DENIED', visiblePerson],
+          ['consent.record', 'DENIED', visiblePerson],
+        ]);
+        // The caller who can see them gets the variables' mistake.
+        const own = await t.gql(cases[1][0], cases[1][1], worker);
+        expect(own.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
+      });
     });
 
     it('for a caller who may call it: BAD_USER_INPUT naming the field, as before', async () => {

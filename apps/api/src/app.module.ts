@@ -43,6 +43,7 @@ export class AppModule {
             MetadataScanner,
             Reflector,
             AuditService,
+            Db,
           ],
           useFactory: (
             auth: Authenticator,
@@ -52,6 +53,7 @@ export class AppModule {
             scanner: MetadataScanner,
             reflector: Reflector,
             audit: AuditService,
+            db: Db,
           ) => {
             // Read on first use: every resolver is known by then.
             let access: Map<string, RootFieldAccess> | undefined;
@@ -62,7 +64,7 @@ export class AppModule {
               logger,
               limiter,
               referrals.resolvers(),
-              accessBeforeVariablesPlugin(rules, audit),
+              accessBeforeVariablesPlugin(rules, audit, db),
             );
           },
         }),

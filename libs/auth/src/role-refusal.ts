@@ -1,15 +1,30 @@
-import { AppError, type AuditedMeta, isUuid, type RequestContext } from '#libs/common';
+import { AppError, type AuditedMeta, type DeniedSubject, isUuid, type RequestContext } from '#libs/common';
 import type { AuditService } from '#libs/audit';
+import type { Queryable } from '#libs/database';
+
+/** The value at a dotted path of the arguments (undefined when the path is not there). */
+function valueAt(args: Record<string, unknown>, path: string): unknown {
+  let v: unknown = args;
+  for (const part of path.split('.')) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string, unknown>)[part];
+  }
+  return v;
+}
 
 /** The id at a dotted path of the arguments, when it is one (anything else names no one). */
 function argAt(args: Record<string, unknown>, path: string | undefined): string | null {
   if (!path) return null;
-  let v: unknown = args;
-  for (const part of path.split('.')) {
-    if (v === null || typeof v !== 'object') return null;
-    v = (v as Record<string, unknown>)[part];
-  }
+  const v = valueAt(args, path);
   return isUuid(v) ? v : null;
+}
+
+/** The person a refused attempt named by `args` is recorded against. */
+function deniedSubject(audited: AuditedMeta, args: Record<string, unknown>): DeniedSubject {
+  const personId = argAt(args, audited.personArg);
+  return personId === null && audited.personOf
+    ? { sql: audited.personOf.sql, id: argAt(args, audited.personOf.arg) }
+    : personId;
 }
 
 /**
@@ -24,13 +39,45 @@ export async function refuseRole(
   audit: AuditService | undefined,
 ): Promise<never> {
   await ctx.confirmCaller();
-  if (audited && audit) {
-    const personId = argAt(args, audited.personArg);
-    const subject =
-      personId === null && audited.personOf
-        ? { sql: audited.personOf.sql, id: argAt(args, audited.personOf.arg) }
-        : personId;
-    await audit.recordDenied(ctx, audited.action, subject);
-  }
+  if (audited && audit) await audit.recordDenied(ctx, audited.action, deniedSubject(audited, args));
   throw AppError.forbidden();
+}
+
+/**
+ * What an operation checks after the caller's role and before its input rules (AuditedMeta.first):
+ * the services it acts for, each of the caller's organisation (FORBIDDEN), then the record it is
+ * about, visible to the caller's organisation (NOT_FOUND); either refusal is audited DENIED. For
+ * when graphql-js has refused a mistake in the variables, which it does before any resolver could
+ * check these: CONTRACT.md section 2 answers them first. Arguments as the client sent them; one not
+ * given, or not a string, is left to the input rules. Resolves when both pass.
+ */
+export async function checkFirst(
+  ctx: RequestContext,
+  audited: AuditedMeta,
+  args: Record<string, unknown>,
+  db: Queryable,
+  audit: AuditService,
+): Promise<void> {
+  const first = audited.first;
+  if (!first) return;
+  await ctx.confirmCaller();
+  const organisationId = ctx.actor.organisationId;
+  const refuse = async (error: AppError): Promise<never> => {
+    await audit.recordDenied(ctx, audited.action, deniedSubject(audited, args));
+    throw error;
+  };
+  for (const acting of first.actingFor ?? []) {
+    const serviceId = valueAt(args, acting.arg);
+    if (typeof serviceId !== 'string') continue;
+    const [service] = isUuid(serviceId)
+      ? await db.query<{ organisation_id: string }>('SELECT organisation_id FROM services WHERE id = $1', [
+          serviceId,
+        ])
+      : [];
+    if (service?.organisation_id !== organisationId) await refuse(AppError.forbidden(acting.message));
+  }
+  const id = valueAt(args, first.visibleArg);
+  if (typeof id !== 'string') return;
+  const visible = isUuid(id) && (await db.query(first.visibleSql, [id, organisationId])).length > 0;
+  if (!visible) await refuse(AppError.notFound(first.visibleAs));
 }

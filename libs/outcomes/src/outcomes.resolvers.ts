@@ -1,13 +1,31 @@
 import { Args, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AuditedAs, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
+import {
+  AuditedAs,
+  type CheckedFirst,
+  Ctx,
+  PERSON_DATA_ROLES,
+  type RequestContext,
+  Roles,
+} from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { DirectoryLoaders, ServiceModel, StaffModel } from '#libs/directory';
-import { PeopleLoaders, PersonModel } from '#libs/people';
+import { PeopleLoaders, PERSON_VISIBLE_SQL, PersonModel } from '#libs/people';
 import { ReferralLoaders, ReferralModel } from '#libs/referrals';
 import { OutcomeModel } from './outcome.model.js';
 import { RecordOutcomeInput, RecordWellbeingInput } from './outcomes.inputs.js';
-import { OutcomesService } from './outcomes.service.js';
+import { OutcomesService, SERVICE_NOT_OURS } from './outcomes.service.js';
 import { WellbeingAssessmentModel } from './wellbeing.model.js';
+
+/**
+ * What recording an assessment or outcome checks before its input rules: the recording service is
+ * the caller's organisation's, then the person is visible to it.
+ */
+const RECORDED_FOR_PERSON_BY_SERVICE: CheckedFirst = {
+  actingFor: [{ arg: 'input.serviceId', message: SERVICE_NOT_OURS }],
+  visibleArg: 'input.personId',
+  visibleSql: PERSON_VISIBLE_SQL,
+  visibleAs: 'Person',
+};
 
 @Resolver(() => WellbeingAssessmentModel)
 export class WellbeingResolver {
@@ -18,7 +36,10 @@ export class WellbeingResolver {
   ) {}
 
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.WELLBEING_RECORD, { personArg: 'input.personId' })
+  @AuditedAs(AuditAction.WELLBEING_RECORD, {
+    personArg: 'input.personId',
+    first: RECORDED_FOR_PERSON_BY_SERVICE,
+  })
   @Mutation(() => WellbeingAssessmentModel)
   recordWellbeing(
     @Ctx() ctx: RequestContext,
@@ -56,7 +77,10 @@ export class OutcomeResolver {
   ) {}
 
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.OUTCOME_RECORD, { personArg: 'input.personId' })
+  @AuditedAs(AuditAction.OUTCOME_RECORD, {
+    personArg: 'input.personId',
+    first: RECORDED_FOR_PERSON_BY_SERVICE,
+  })
   @Mutation(() => OutcomeModel)
   recordOutcome(
     @Ctx() ctx: RequestContext,

@@ -8,6 +8,9 @@ import { OUTCOME_COLUMNS, type OutcomeModel, type OutcomeRow, toOutcome } from '
 import type { RecordOutcomeInput, RecordWellbeingInput } from './outcomes.inputs.js';
 import { assertNotFuture, cleanOutcomeInput } from './rules/outcome-input.js';
 import { scoreWellbeing } from './scoring/score.js';
+
+/** FORBIDDEN's message for a serviceId of another organisation (or of none). */
+export const SERVICE_NOT_OURS = 'serviceId must be a service of your organisation.';
 import {
   toWellbeing,
   WELLBEING_COLUMNS,
@@ -32,7 +35,7 @@ export class OutcomesService {
         serviceId,
         ctx.actor.organisationId,
       ]));
-    if (!own) throw AppError.forbidden('serviceId must be a service of your organisation.');
+    if (!own) throw AppError.forbidden(SERVICE_NOT_OURS);
   }
 
   /**

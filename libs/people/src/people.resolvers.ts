@@ -8,6 +8,7 @@ import { PeopleLoaders } from './people.loaders.js';
 import { PeopleService } from './people.service.js';
 import { RecordConsentInput, RegisterPersonInput, UpdatePersonInput } from './person.inputs.js';
 import { PersonModel } from './person.model.js';
+import { CONSENT_VISIBLE_SQL, PERSON_VISIBLE_SQL } from './visibility.js';
 
 @Resolver(() => PersonModel)
 export class PersonResolver {
@@ -46,7 +47,10 @@ export class PersonResolver {
   }
 
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.PERSON_UPDATE, { personArg: 'id' })
+  @AuditedAs(AuditAction.PERSON_UPDATE, {
+    personArg: 'id',
+    first: { visibleArg: 'id', visibleSql: PERSON_VISIBLE_SQL, visibleAs: 'Person' },
+  })
   @Mutation(() => PersonModel)
   updatePerson(
     @Ctx() ctx: RequestContext,
@@ -78,7 +82,10 @@ export class ConsentResolver {
   ) {}
 
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.CONSENT_RECORD, { personArg: 'input.personId' })
+  @AuditedAs(AuditAction.CONSENT_RECORD, {
+    personArg: 'input.personId',
+    first: { visibleArg: 'input.personId', visibleSql: PERSON_VISIBLE_SQL, visibleAs: 'Person' },
+  })
   @Mutation(() => ConsentModel)
   recordConsent(
     @Ctx() ctx: RequestContext,
@@ -88,7 +95,10 @@ export class ConsentResolver {
   }
 
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.CONSENT_WITHDRAW, { personOf: { sql: CONSENT_PERSON_SQL, arg: 'consentId' } })
+  @AuditedAs(AuditAction.CONSENT_WITHDRAW, {
+    personOf: { sql: CONSENT_PERSON_SQL, arg: 'consentId' },
+    first: { visibleArg: 'consentId', visibleSql: CONSENT_VISIBLE_SQL, visibleAs: 'Consent' },
+  })
   @Mutation(() => ConsentModel)
   withdrawConsent(
     @Ctx() ctx: RequestContext,

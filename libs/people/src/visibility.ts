@@ -22,10 +22,14 @@ export function personVisibleSql(personCol: string, orgParam: string, peopleAlia
     OR EXISTS (SELECT 1 FROM outcomes vo WHERE vo.person_id = ${personCol} AND vo.organisation_id = ${orgParam}))`;
 }
 
-const PERSON_VISIBLE = prepared(
-  'people_visible',
-  `SELECT 1 FROM people p WHERE p.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}`,
-);
+/** A row when the person $1 is visible to the organisation $2 (people pkey, the predicate's indexes). */
+export const PERSON_VISIBLE_SQL = `SELECT 1 FROM people p WHERE p.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}`;
+
+/** A row when the consent $1 is of a person visible to the organisation $2 (consents pkey). */
+export const CONSENT_VISIBLE_SQL = `SELECT 1 FROM consents c JOIN people p ON p.id = c.person_id
+  WHERE c.id = $1 AND ${personVisibleSql('p.id', '$2', 'p')}`;
+
+const PERSON_VISIBLE = prepared('people_visible', PERSON_VISIBLE_SQL);
 
 /** Which people an organisation may see; used by every library that serves person-level data. */
 @Injectable()

@@ -7,6 +7,9 @@ export function referralVisibleSql(a: string, orgParam: string): string {
            OR (${a}.to_organisation_id = ${orgParam} AND ${a}.status <> 'ENTERED_IN_ERROR'))`;
 }
 
+/** A row when the referral $1 is visible to the organisation $2 (referrals pkey). */
+export const REFERRAL_VISIBLE_SQL = `SELECT 1 FROM referrals r WHERE r.id = $1 AND ${referralVisibleSql('r', '$2')}`;
+
 export function isReferralVisibleTo(
   r: { creatorOrganisationId: string; toOrganisationId: string; status: string },
   orgId: string,

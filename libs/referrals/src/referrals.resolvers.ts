@@ -11,14 +11,15 @@ import {
 } from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { DirectoryLoaders, ServiceModel, StaffModel } from '#libs/directory';
-import { PersonModel } from '#libs/people';
+import { PERSON_VISIBLE_SQL, PersonModel } from '#libs/people';
 import { MakeReferralInput, ReferralFilter, TransitionReferralInput } from './referral.inputs.js';
 import { isParty, ReferralConnection, ReferralEventModel, ReferralModel } from './referral.model.js';
 import { ReferralLoaders } from './referrals.loaders.js';
 import { ReferralRelations } from './referral.relations.js';
 import { ReferralsQueryService } from './referrals-query.service.js';
 import { ReferralsService } from './referrals.service.js';
-import { REFERRAL_PERSON_SQL } from './referral-visibility.js';
+import { REFERRAL_PERSON_SQL, REFERRAL_VISIBLE_SQL } from './referral-visibility.js';
+import { FROM_SERVICE_NOT_OURS } from './rules/make-referral-checks.js';
 
 @Resolver(() => ReferralModel)
 export class ReferralResolver {
@@ -32,7 +33,15 @@ export class ReferralResolver {
 
   @CallerCheckedInStatement()
   @Roles(...PERSON_DATA_ROLES)
-  @AuditedAs(AuditAction.REFERRAL_MAKE, { personArg: 'input.personId' })
+  @AuditedAs(AuditAction.REFERRAL_MAKE, {
+    personArg: 'input.personId',
+    first: {
+      actingFor: [{ arg: 'input.fromServiceId', message: FROM_SERVICE_NOT_OURS }],
+      visibleArg: 'input.personId',
+      visibleSql: PERSON_VISIBLE_SQL,
+      visibleAs: 'Person',
+    },
+  })
   @Mutation(() => ReferralModel)
   makeReferral(
     @Ctx() ctx: RequestContext,
@@ -45,6 +54,7 @@ export class ReferralResolver {
   @Roles(...PERSON_DATA_ROLES)
   @AuditedAs(AuditAction.REFERRAL_TRANSITION, {
     personOf: { sql: REFERRAL_PERSON_SQL, arg: 'input.referralId' },
+    first: { visibleArg: 'input.referralId', visibleSql: REFERRAL_VISIBLE_SQL, visibleAs: 'Referral' },
   })
   @Mutation(() => ReferralModel)
   transitionReferral(

@@ -9,7 +9,8 @@ import {
 } from 'graphql';
 import { AppError, type GqlContext } from '#libs/common';
 import type { AuditService } from '#libs/audit';
-import { refuseRole, type RootFieldAccess } from '#libs/auth';
+import { checkFirst, refuseRole, type RootFieldAccess } from '#libs/auth';
+import type { Queryable } from '#libs/database';
 import { withHttpStatus } from './http-status.js';
 import { coercedVariables } from './coerced-variables.js';
 
@@ -48,12 +49,15 @@ function rawArgs(field: FieldNode, variables: Record<string, unknown>): Record<s
  * BAD_USER_INPUT whoever asked. When the variables do not coerce, this answers first what the
  * resolvers' guards would have: UNAUTHENTICATED for a caller who is not signed in (unless every
  * field is public, like login), FORBIDDEN (audited DENIED for person-level data) for a role that may
- * not call one of the fields. Otherwise the BAD_USER_INPUT stands. Visibility (NOT_FOUND) needs the
- * resolver itself and is not decided here.
+ * not call one of the fields, then what the operation checks before its input rules
+ * (AuditedMeta.first): FORBIDDEN for acting for a service of another organisation, NOT_FOUND for a
+ * record the caller's organisation cannot see (both audited DENIED). Otherwise the BAD_USER_INPUT
+ * stands.
  */
 export function accessBeforeVariablesPlugin(
   access: () => ReadonlyMap<string, RootFieldAccess>,
   audit: AuditService,
+  db: Queryable,
 ): ApolloServerPlugin<GqlContext> {
   return {
     async requestDidStart() {
@@ -74,8 +78,10 @@ export function accessBeforeVariablesPlugin(
             if (!rule || rule.isPublic) continue;
             const actor = await ctx.resolveActor();
             if (!actor) refuse(AppError.unauthenticated());
+            const args = rawArgs(field, variables);
             if (rule.roles && !rule.roles.includes(actor!.role))
-              await refuseRole(ctx, rule.audited, rawArgs(field, variables), audit).catch(refuse);
+              await refuseRole(ctx, rule.audited, args, audit).catch(refuse);
+            if (rule.audited) await checkFirst(ctx, rule.audited, args, db, audit).catch(refuse);
           }
         },
       };

@@ -15,6 +15,21 @@ export interface PersonOf {
 /** The person a refusal is recorded against: their id, or a record of theirs to look them up by. */
 export type DeniedSubject = string | null | { sql: string; id: unknown };
 
+/**
+ * What an operation checks before its input rules (CONTRACT.md section 2), stated so that they can
+ * be checked before graphql-js refuses a mistake in the variables (which it does before any
+ * resolver runs): the services the caller acts for (dotted argument paths; each, when given, must be
+ * a service of the caller's organisation, or FORBIDDEN with `actingMessage`), then the record the
+ * operation is about, named by `visibleArg` (NOT_FOUND as `visibleAs` unless `visibleSql`, $1 the
+ * record's id and $2 the caller's organisation, returns a row).
+ */
+export interface CheckedFirst {
+  actingFor?: readonly { arg: string; message: string }[];
+  visibleArg: string;
+  visibleSql: string;
+  visibleAs: string;
+}
+
 export interface AuditedMeta {
   /** The audit action (CONTRACT.md section 3), e.g. 'person.read'. */
   action: string;
@@ -22,15 +37,21 @@ export interface AuditedMeta {
   personArg?: string;
   /** Or the record whose person it is. */
   personOf?: PersonOf;
+  /** Acting for a service and visibility, checked before the variables' input rules. */
+  first?: CheckedFirst;
 }
 
 /**
  * Marks an operation on person-level data: when the guard refuses it (role), the refusal is
  * audited with outcome DENIED under this action.
  */
-export const AuditedAs = (action: string, options: { personArg?: string; personOf?: PersonOf } = {}) =>
+export const AuditedAs = (
+  action: string,
+  options: { personArg?: string; personOf?: PersonOf; first?: CheckedFirst } = {},
+) =>
   SetMetadata(AUDITED_KEY, {
     action,
     personArg: options.personArg,
     personOf: options.personOf,
+    first: options.first,
   } satisfies AuditedMeta);

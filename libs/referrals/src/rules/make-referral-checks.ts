@@ -1,5 +1,8 @@
 import { AppError, ErrorCode } from '#libs/common';
 
+/** FORBIDDEN's message for a fromServiceId of another organisation (or of none). */
+export const FROM_SERVICE_NOT_OURS = 'fromServiceId must be a service of your organisation.';
+
 /** What makeReferral's checks found in the database (one statement; see referral-writes.sql.ts). */
 export interface MakeReferralFacts {
   /** The organisation of fromServiceId; null when omitted, malformed or unknown. */
@@ -38,7 +41,7 @@ export function decideMakeReferral(
   fingerprint: string | null,
 ): MakeReferralDecision {
   if (req.fromServiceGiven && facts.fromServiceOrganisationId !== req.organisationId)
-    throw AppError.forbidden('fromServiceId must be a service of your organisation.');
+    throw AppError.forbidden(FROM_SERVICE_NOT_OURS);
   if (!facts.personVisible) throw AppError.notFound('Person');
   const to = facts.toService;
   if (!to) throw AppError.notFound('Service');
