@@ -74,7 +74,7 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
       {
         input: {
           personId: 'VISIBLE_PERSON',
-          toServiceId: '00000000-0000-4000-8000-000000000000',
+          toServiceId: 'KNOWN_SERVICE',
           route: 'GP',
           needs: ['HOUSING', 'NOPE'],
         },
@@ -90,9 +90,11 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
   ])(
     'a wrong value in variables is BAD_USER_INPUT naming the input field, not the variable: %s',
     async (_label, query, variables, field) => {
-      // Signed in with a role that may call it, about a person it can see: authentication, role and
-      // visibility come first (see below).
-      const vars = JSON.parse(JSON.stringify(variables).replace('VISIBLE_PERSON', visiblePerson));
+      // Signed in with a role that may call it, about a person and a service it can see:
+      // authentication, role and visibility come first (see below).
+      const vars = JSON.parse(
+        JSON.stringify(variables).replace('VISIBLE_PERSON', visiblePerson).replace('KNOWN_SERVICE', service),
+      );
       const res = await t.gql(query, vars, /referrals|makeReferral/.test(query) ? worker : admin);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
       expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field });
@@ -220,6 +222,20 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
           ['referral.transition', 'DENIED', visiblePerson],
           ['person.update', 'DENIED', visiblePerson],
           ['consent.record', 'DENIED', visiblePerson],
+        ]);
+        // A receiving service that does not exist is NOT_FOUND too, after the person.
+        const colleague = await t.fixtures.staff(org, Role.KEY_WORKER);
+        const unknownService = await t.gql(
+          make,
+          badNeeds({ toServiceId: '00000000-0000-4000-8000-00000000beef' }),
+          colleague.token,
+        );
+        expect(unknownService.errors![0]).toMatchObject({
+          message: 'Service not found.',
+          extensions: { code: 'NOT_FOUND' },
+        });
+        expect(await deniedOf(colleague.id)).toEqual([
+          { action: 'referral.make', outcome: 'DENIED', person_id: visiblePerson },
         ]);
         // The caller who can see them gets the variables' mistake.
         const own = await t.gql(cases[1][0], cases[1][1], worker);

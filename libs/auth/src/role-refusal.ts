@@ -45,8 +45,8 @@ export async function refuseRole(
 
 /**
  * What an operation checks after the caller's role and before its input rules (AuditedMeta.first):
- * the services it acts for, each of the caller's organisation (FORBIDDEN), then the record it is
- * about, visible to the caller's organisation (NOT_FOUND); either refusal is audited DENIED. For
+ * the services it acts for, each of the caller's organisation (FORBIDDEN), then the records it
+ * names, each visible to the caller's organisation (NOT_FOUND); either refusal is audited DENIED. For
  * when graphql-js has refused a mistake in the variables, which it does before any resolver could
  * check these: CONTRACT.md section 2 answers them first. Arguments as the client sent them; one not
  * given, or not a string, is left to the input rules. Resolves when both pass.
@@ -76,8 +76,10 @@ export async function checkFirst(
       : [];
     if (service?.organisation_id !== organisationId) await refuse(AppError.forbidden(acting.message));
   }
-  const id = valueAt(args, first.visibleArg);
-  if (typeof id !== 'string') return;
-  const visible = isUuid(id) && (await db.query(first.visibleSql, [id, organisationId])).length > 0;
-  if (!visible) await refuse(AppError.notFound(first.visibleAs));
+  for (const record of first.visible) {
+    const id = valueAt(args, record.arg);
+    if (typeof id !== 'string') continue;
+    const found = isUuid(id) && (await db.query(record.sql, [id, organisationId])).length > 0;
+    if (!found) await refuse(AppError.notFound(record.as));
+  }
 }

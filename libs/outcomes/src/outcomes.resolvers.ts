@@ -22,9 +22,7 @@ import { WellbeingAssessmentModel } from './wellbeing.model.js';
  */
 const RECORDED_FOR_PERSON_BY_SERVICE: CheckedFirst = {
   actingFor: [{ arg: 'input.serviceId', message: SERVICE_NOT_OURS }],
-  visibleArg: 'input.personId',
-  visibleSql: PERSON_VISIBLE_SQL,
-  visibleAs: 'Person',
+  visible: [{ arg: 'input.personId', sql: PERSON_VISIBLE_SQL, as: 'Person' }],
 };
 
 @Resolver(() => WellbeingAssessmentModel)

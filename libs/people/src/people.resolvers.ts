@@ -49,7 +49,7 @@ export class PersonResolver {
   @Roles(...PERSON_DATA_ROLES)
   @AuditedAs(AuditAction.PERSON_UPDATE, {
     personArg: 'id',
-    first: { visibleArg: 'id', visibleSql: PERSON_VISIBLE_SQL, visibleAs: 'Person' },
+    first: { visible: [{ arg: 'id', sql: PERSON_VISIBLE_SQL, as: 'Person' }] },
   })
   @Mutation(() => PersonModel)
   updatePerson(
@@ -84,7 +84,7 @@ export class ConsentResolver {
   @Roles(...PERSON_DATA_ROLES)
   @AuditedAs(AuditAction.CONSENT_RECORD, {
     personArg: 'input.personId',
-    first: { visibleArg: 'input.personId', visibleSql: PERSON_VISIBLE_SQL, visibleAs: 'Person' },
+    first: { visible: [{ arg: 'input.personId', sql: PERSON_VISIBLE_SQL, as: 'Person' }] },
   })
   @Mutation(() => ConsentModel)
   recordConsent(
@@ -97,7 +97,7 @@ export class ConsentResolver {
   @Roles(...PERSON_DATA_ROLES)
   @AuditedAs(AuditAction.CONSENT_WITHDRAW, {
     personOf: { sql: CONSENT_PERSON_SQL, arg: 'consentId' },
-    first: { visibleArg: 'consentId', visibleSql: CONSENT_VISIBLE_SQL, visibleAs: 'Consent' },
+    first: { visible: [{ arg: 'consentId', sql: CONSENT_VISIBLE_SQL, as: 'Consent' }] },
   })
   @Mutation(() => ConsentModel)
   withdrawConsent(

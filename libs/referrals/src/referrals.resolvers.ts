@@ -19,6 +19,9 @@ import { ReferralRelations } from './referral.relations.js';
 import { ReferralsQueryService } from './referrals-query.service.js';
 import { ReferralsService } from './referrals.service.js';
 import { REFERRAL_PERSON_SQL, REFERRAL_VISIBLE_SQL } from './referral-visibility.js';
+
+/** A row when the service $1 exists (every organisation may refer to any service); $2 unused. */
+const SERVICE_EXISTS_SQL = 'SELECT 1 FROM services WHERE id = $1 AND $2::uuid IS NOT NULL';
 import { FROM_SERVICE_NOT_OURS } from './rules/make-referral-checks.js';
 
 @Resolver(() => ReferralModel)
@@ -37,9 +40,10 @@ export class ReferralResolver {
     personArg: 'input.personId',
     first: {
       actingFor: [{ arg: 'input.fromServiceId', message: FROM_SERVICE_NOT_OURS }],
-      visibleArg: 'input.personId',
-      visibleSql: PERSON_VISIBLE_SQL,
-      visibleAs: 'Person',
+      visible: [
+        { arg: 'input.personId', sql: PERSON_VISIBLE_SQL, as: 'Person' },
+        { arg: 'input.toServiceId', sql: SERVICE_EXISTS_SQL, as: 'Service' },
+      ],
     },
   })
   @Mutation(() => ReferralModel)
@@ -54,7 +58,7 @@ export class ReferralResolver {
   @Roles(...PERSON_DATA_ROLES)
   @AuditedAs(AuditAction.REFERRAL_TRANSITION, {
     personOf: { sql: REFERRAL_PERSON_SQL, arg: 'input.referralId' },
-    first: { visibleArg: 'input.referralId', visibleSql: REFERRAL_VISIBLE_SQL, visibleAs: 'Referral' },
+    first: { visible: [{ arg: 'input.referralId', sql: REFERRAL_VISIBLE_SQL, as: 'Referral' }] },
   })
   @Mutation(() => ReferralModel)
   transitionReferral(

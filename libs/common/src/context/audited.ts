@@ -19,15 +19,13 @@ export type DeniedSubject = string | null | { sql: string; id: unknown };
  * What an operation checks before its input rules (CONTRACT.md section 2), stated so that they can
  * be checked before graphql-js refuses a mistake in the variables (which it does before any
  * resolver runs): the services the caller acts for (dotted argument paths; each, when given, must be
- * a service of the caller's organisation, or FORBIDDEN with `actingMessage`), then the record the
- * operation is about, named by `visibleArg` (NOT_FOUND as `visibleAs` unless `visibleSql`, $1 the
- * record's id and $2 the caller's organisation, returns a row).
+ * a service of the caller's organisation, or FORBIDDEN with its `message`), then, in order, the
+ * records the operation names (each, when given, must be found by its `sql`, $1 the record's id and
+ * $2 the caller's organisation, or NOT_FOUND as `as`).
  */
 export interface CheckedFirst {
   actingFor?: readonly { arg: string; message: string }[];
-  visibleArg: string;
-  visibleSql: string;
-  visibleAs: string;
+  visible: readonly { arg: string; sql: string; as: string }[];
 }
 
 export interface AuditedMeta {
