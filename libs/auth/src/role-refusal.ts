@@ -1,6 +1,7 @@
 import { AppError, type AuditedMeta, type DeniedSubject, isUuid, type RequestContext } from '#libs/common';
 import type { AuditService } from '#libs/audit';
 import type { Queryable } from '#libs/database';
+import { SERVICE_OF_ORGANISATION_SQL } from '#libs/directory';
 
 /** The value at a dotted path of the arguments (undefined when the path is not there). */
 function valueAt(args: Record<string, unknown>, path: string): unknown {
@@ -69,12 +70,10 @@ export async function checkFirst(
   for (const acting of first.actingFor ?? []) {
     const serviceId = valueAt(args, acting.arg);
     if (typeof serviceId !== 'string') continue;
-    const [service] = isUuid(serviceId)
-      ? await db.query<{ organisation_id: string }>('SELECT organisation_id FROM services WHERE id = $1', [
-          serviceId,
-        ])
-      : [];
-    if (service?.organisation_id !== organisationId) await refuse(AppError.forbidden(acting.message));
+    const own =
+      isUuid(serviceId) &&
+      (await db.query(SERVICE_OF_ORGANISATION_SQL, [serviceId, organisationId])).length > 0;
+    if (!own) await refuse(AppError.forbidden(acting.message));
   }
   for (const record of first.visible) {
     const id = valueAt(args, record.arg);

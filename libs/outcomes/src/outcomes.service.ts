@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppError, isUuid, londonToday, type RequestContext } from '#libs/common';
 import { Db } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
+import { SERVICE_OF_ORGANISATION_SQL } from '#libs/directory';
 import { PeopleAccess } from '#libs/people';
 import { referralVisibleSql } from '#libs/referrals';
 import { OUTCOME_COLUMNS, type OutcomeModel, type OutcomeRow, toOutcome } from './outcome.model.js';
@@ -31,10 +32,7 @@ export class OutcomesService {
   private async assertOwnService(ctx: RequestContext, serviceId: string): Promise<void> {
     const own =
       isUuid(serviceId) &&
-      (await this.db.one('SELECT 1 FROM services WHERE id = $1 AND organisation_id = $2', [
-        serviceId,
-        ctx.actor.organisationId,
-      ]));
+      (await this.db.one(SERVICE_OF_ORGANISATION_SQL, [serviceId, ctx.actor.organisationId]));
     if (!own) throw AppError.forbidden(SERVICE_NOT_OURS);
   }
 

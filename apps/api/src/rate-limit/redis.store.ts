@@ -1,15 +1,15 @@
 import { Redis } from 'ioredis';
 import { type RateLimitStore, type WindowCount, windowOf } from './rate-limit.store.js';
 
+/** After Redis failed to count, how long requests go uncounted before it is asked again. */
+export const REDIS_BACKOFF_MS = 5000;
+
 /**
  * Fixed-window counts shared by every replica through Redis (used when REDIS_URL is set): one
  * INCRBY + PEXPIRE per request on a key per window. When Redis does not answer quickly the
  * request is let through (failing open) and `onError` is told: the API never needs Redis to serve.
  * After a failure, requests go uncounted for REDIS_BACKOFF_MS before Redis is asked again.
  */
-/** After Redis failed to count, how long requests go uncounted before it is asked again. */
-export const REDIS_BACKOFF_MS = 5000;
-
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis;
   /**

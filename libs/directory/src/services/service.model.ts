@@ -47,3 +47,6 @@ export function toService(r: ServiceRow): ServiceModel {
     createdAt: r.created_at,
   };
 }
+
+/** A row when the service $1 belongs to the organisation $2 (services pkey): acting for it is allowed. */
+export const SERVICE_OF_ORGANISATION_SQL = 'SELECT 1 FROM services WHERE id = $1 AND organisation_id = $2';
