@@ -17,8 +17,9 @@ import type { HttpLoadPlan, LoadResult } from './lib/load-plan.js';
 import { type BenchOptions, parseOptions, runMode } from './lib/options.js';
 import { type BenchDatabase, provisionDatabase } from './lib/postgres.js';
 import * as Q from './lib/queries.js';
-import { formatTable, type Row, type Target, verdict } from './lib/report.js';
+import { formatCpu, formatTable, type Row, type Target, verdict } from './lib/report.js';
 import { ApiServer, AUTH_SECRET } from './lib/server.js';
+import { localPostmaster } from './lib/cpu.js';
 import { runHttpLoad, runPgFloor } from './lib/workers.js';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
@@ -43,6 +44,8 @@ interface Context {
   inboxOrgId: string;
   inboxSizes: { largest: number; typical: number };
   ward: string;
+  /** PostgreSQL's postmaster when it runs on this machine (its CPU is reported per request), else null. */
+  postmasterPid: number | null;
   rows: Row[];
 }
 
@@ -63,7 +66,7 @@ async function measure(
   try {
     result = await run();
     log(
-      `  ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(1)} ms, p95 ${result.latency.p95.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, ${result.errors} errors` +
+      `  ${result.reqPerSec.toFixed(0)} req/s, p50 ${result.latency.p50.toFixed(1)} ms, p95 ${result.latency.p95.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms, ${result.errors} errors, CPU ms/req server + PG + load ${formatCpu(result.cpu)}` +
         (result.errorSample ? `\n  first error: ${result.errorSample}` : ''),
     );
     ctx.rows.push({ ...row, result });
@@ -83,6 +86,7 @@ function httpPlan(
     headers: {},
     warmup: ctx.opts.warmupRequests,
     maxSeconds: ctx.opts.maxRunSeconds,
+    cpu: { serverPid: ctx.server.proc.pid ?? null, postmasterPid: ctx.postmasterPid },
     ...p,
   };
 }
@@ -225,6 +229,7 @@ async function makeReferral(ctx: Context) {
         fromServiceId: ctx.actors.referrerServiceId,
         toServiceId: ctx.actors.receiverServiceId,
         personIds: ctx.actors.consentedPeople,
+        cpu: { serverPid: null, postmasterPid: ctx.postmasterPid },
       }),
   );
 }
@@ -340,6 +345,7 @@ async function journey(ctx: Context) {
         generation: 0,
         personIds: [ctx.actors.journeyPersonId],
         expectedEntries: JOURNEY_ENTRIES,
+        cpu: { serverPid: null, postmasterPid: ctx.postmasterPid },
       }),
   );
 }
@@ -455,6 +461,7 @@ async function postgraphile(ctx: Context) {
         runHttpLoad(
           httpPlan(ctx, {
             url: pglUrl,
+            cpu: { serverPid: proc.pid ?? null, postmasterPid: ctx.postmasterPid },
             connections: 8,
             amount: ctx.opts.readRequests,
             bodies: [Q.body(Q.PGL_PERSON_REFERRALS, { personId: ctx.actors.journeyPersonId })],
@@ -473,6 +480,7 @@ async function postgraphile(ctx: Context) {
         runHttpLoad(
           httpPlan(ctx, {
             url: pglUrl,
+            cpu: { serverPid: proc.pid ?? null, postmasterPid: ctx.postmasterPid },
             connections: 8,
             amount: ctx.opts.readRequests,
             bodies: [Q.body(Q.PGL_INBOX, { orgId: ctx.inboxOrgId })],
@@ -634,12 +642,17 @@ async function main(): Promise<void> {
     let actors: BenchActors;
     let picks: Picks;
     let tokens: Context['tokens'];
+    let postmasterPid: number | null;
     try {
       actors = await createBenchActors(client, opts.quick ? 200 : 1000);
       picks = await pick(client, actors);
       const inboxStaffId = await inboxStaff(client, picks.largest.orgId, actors, 'largest');
       const typicalInboxStaffId = await inboxStaff(client, picks.typical.orgId, actors, 'typical');
       await client.query('ANALYZE');
+      const { rows: backend } = await client.query<{ pid: number; db: string }>(
+        'SELECT pg_backend_pid() AS pid, current_database() AS db',
+      );
+      postmasterPid = localPostmaster(backend[0].pid, backend[0].db);
       const tok = (id: string) => signIn(client, id);
       tokens = {
         referrer: await tok(actors.referrerStaffId),
@@ -673,6 +686,7 @@ async function main(): Promise<void> {
       inboxOrgId: picks.largest.orgId,
       inboxSizes: { largest: picks.largest.referrals, typical: picks.typical.referrals },
       ward: picks.ward,
+      postmasterPid,
       rows: [],
     };
 

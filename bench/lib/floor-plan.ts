@@ -1,3 +1,5 @@
+import type { CpuWatch } from './cpu.js';
+
 /** What the raw-pg floor process is asked to do (the same SQL work as an API operation, without the API). */
 export interface FloorPlan {
   url: string;
@@ -19,4 +21,6 @@ export interface FloorPlan {
   personIds: string[];
   /** journey: the number of entries the person's journey must have (the floor checks it). */
   expectedEntries?: number;
+  /** PostgreSQL whose CPU the measured run reports per request (serverPid is null: there is no server). */
+  cpu?: CpuWatch;
 }

@@ -1,3 +1,4 @@
+import type { CpuPerRequest, CpuWatch } from './cpu.js';
 import type { LatencySummary } from './stats.js';
 
 /** What the HTTP load process is asked to do. */
@@ -21,6 +22,8 @@ export interface HttpLoadPlan {
   durationSeconds?: number;
   /** Count responses with GraphQL `errors` as errors (default true). */
   checkErrors?: boolean;
+  /** The server and PostgreSQL whose CPU the measured run reports per request. */
+  cpu?: CpuWatch;
 }
 
 /** What a load process reports. */
@@ -32,4 +35,6 @@ export interface LoadResult {
   reqPerSec: number;
   latency: LatencySummary;
   stoppedEarly: boolean;
+  /** CPU milliseconds per measured request of the server, PostgreSQL and the load process (bench/lib/cpu.ts). */
+  cpu?: CpuPerRequest;
 }

@@ -1,5 +1,5 @@
 import type { LoadResult } from './load-plan.js';
-import { describeTarget, formatTable, type Row, verdict } from './report.js';
+import { describeTarget, formatCpu, formatTable, type Row, verdict } from './report.js';
 
 const result = (reqPerSec: number, p95: number, errors = 0): LoadResult => ({
   requests: 1000,
@@ -20,9 +20,15 @@ const rows: Row[] = [
     kind: 'scenario',
     floorId: 'floor',
     target: { minReqPerSec: 1000, maxP95Ms: 40, minFloorShare: 0.4 },
-    result: result(1200, 30),
+    result: { ...result(1200, 30), cpu: { server: 1.234, postgres: 1.5, load: 0.25 } },
   },
-  { id: 'floor', operation: 'floor', connections: 32, kind: 'floor', result: result(2000, 20) },
+  {
+    id: 'floor',
+    operation: 'floor',
+    connections: 32,
+    kind: 'floor',
+    result: { ...result(2000, 20), cpu: { server: null, postgres: 1.4, load: 0.5 } },
+  },
   {
     id: 'slow',
     operation: 'journey',
@@ -76,7 +82,16 @@ describe('formatTable', () => {
     expect(lines[3]).toMatch(/\| yes$/);
     expect(lines[5]).toContain('NO: p95 > 15 ms; 2 errors');
     expect(lines[6]).toContain('0.50x');
+    expect(lines[0]).toContain('CPU ms/req: server + PG + load');
+    expect(lines[3]).toContain('1.23 + 1.50 + 0.25');
+    expect(lines[4]).toContain('- + 1.40 + 0.50');
     expect(new Set(lines.map((l) => l.indexOf('|'))).size).toBe(1);
+  });
+
+  it('writes CPU per request as server + PostgreSQL + load, a dash for what was not read', () => {
+    expect(formatCpu(undefined)).toBe('-');
+    expect(formatCpu({ server: 0.587, postgres: null, load: 0.1 })).toBe('0.59 + - + 0.10');
+    expect(formatCpu({ server: Number.NaN, postgres: 2, load: 0 })).toBe('- + 2.00 + 0.00');
   });
 
   it('describes targets as the issue states them', () => {

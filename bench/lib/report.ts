@@ -1,3 +1,4 @@
+import type { CpuPerRequest } from './cpu.js';
 import type { LoadResult } from './load-plan.js';
 import { ratio } from './stats.js';
 
@@ -75,7 +76,20 @@ const num = (n: number | null | undefined, digits = 1) =>
   n == null || !Number.isFinite(n) ? '-' : n.toLocaleString('en-GB', { maximumFractionDigits: digits });
 const pct = (n: number | null) => (n == null ? '-' : `${Math.round(n * 100)}%`);
 
-/** The one table a run prints: operation, req/s, p50, p95, p99, ratios to the baselines, target. */
+/**
+ * CPU milliseconds per request as "server + PostgreSQL + load" ('-' where not read): the server is
+ * the API (or PostGraphile), absent for a raw-pg floor, whose plain Node script is its load.
+ */
+export function formatCpu(cpu: CpuPerRequest | undefined): string {
+  if (!cpu) return '-';
+  const ms = (n: number | null) => (n == null || !Number.isFinite(n) ? '-' : n.toFixed(2));
+  return `${ms(cpu.server)} + ${ms(cpu.postgres)} + ${ms(cpu.load)}`;
+}
+
+/**
+ * The one table a run prints: operation, req/s, p50, p95, p99, CPU per request, ratios to the
+ * baselines, target.
+ */
 export function formatTable(rows: readonly Row[]): string {
   const header = [
     'operation',
@@ -85,6 +99,7 @@ export function formatTable(rows: readonly Row[]): string {
     'p95 ms',
     'p99 ms',
     'errors',
+    'CPU ms/req: server + PG + load',
     'vs ceiling',
     'vs pg floor',
     'vs PostGraphile',
@@ -103,6 +118,7 @@ export function formatTable(rows: readonly Row[]): string {
       r ? num(r.latency.p95) : '-',
       r ? num(r.latency.p99) : '-',
       r ? String(r.errors) + (r.stoppedEarly ? ' (time cap)' : '') : (row.note ?? 'not run'),
+      formatCpu(r?.cpu),
       pct(v.vsCeiling),
       pct(v.vsFloor),
       v.vsPostgraphile == null ? '-' : `${v.vsPostgraphile.toFixed(2)}x`,
@@ -111,7 +127,7 @@ export function formatTable(rows: readonly Row[]): string {
     ]);
   }
   const widths = header.map((_, i) => Math.max(...lines.map((l) => l[i].length)));
-  const right = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  const right = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   const fmt = (l: string[]) =>
     l
       .map((cell, i) => (right.has(i) ? cell.padStart(widths[i]) : cell.padEnd(widths[i])))

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
+import { cpuPerRequest, takeSnapshot } from '../lib/cpu.js';
 import { summarise } from '../lib/stats.js';
 import type { HttpLoadPlan, LoadResult } from '../lib/load-plan.js';
 
@@ -84,7 +85,9 @@ function run(
 async function main(): Promise<void> {
   const plan = JSON.parse(readFileSync(process.argv[2], 'utf8')) as HttpLoadPlan;
   if (plan.warmup > 0) await run(plan, plan.warmupBodies ?? plan.bodies, plan.warmup);
+  const before = takeSnapshot(plan.cpu);
   const r = await run(plan, plan.bodies, plan.amount);
+  const after = takeSnapshot(plan.cpu);
   const result: LoadResult = {
     requests: r.latencies.length,
     errors: r.errors,
@@ -93,6 +96,7 @@ async function main(): Promise<void> {
     reqPerSec: r.latencies.length / r.seconds,
     latency: summarise(r.latencies),
     stoppedEarly: r.stopped,
+    cpu: cpuPerRequest(before, after, r.latencies.length),
   };
   process.stdout.write(JSON.stringify(result) + '\n');
 }

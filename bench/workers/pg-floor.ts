@@ -14,6 +14,7 @@ import { AuditAction } from '#libs/audit';
 // The services' own statements (not re-exported by the libraries' indexes).
 import { MAKE_REFERRAL_AT_ONCE } from '../../libs/referrals/src/referral-writes.sql.js';
 import { JOURNEY_READ, type JourneyEntryRow } from '../../libs/journeys/src/journey.sql.js';
+import { cpuPerRequest, takeSnapshot } from '../lib/cpu.js';
 import type { FloorPlan } from '../lib/floor-plan.js';
 import type { LoadResult } from '../lib/load-plan.js';
 import { summarise } from '../lib/stats.js';
@@ -142,7 +143,9 @@ async function main(): Promise<void> {
   const pool = new pg.Pool({ connectionString: plan.url, max: plan.poolSize });
   const op = plan.operation === 'makeReferral' ? makeReferral(plan) : journey(plan);
   if (plan.warmup > 0) await drive(pool, op, plan, plan.warmup);
+  const before = takeSnapshot(plan.cpu);
   const r = await drive(pool, op, plan, plan.amount);
+  const after = takeSnapshot(plan.cpu);
   await pool.end();
   const result: LoadResult = {
     requests: r.latencies.length,
@@ -152,6 +155,7 @@ async function main(): Promise<void> {
     reqPerSec: r.latencies.length / r.seconds,
     latency: summarise(r.latencies),
     stoppedEarly: r.stopped,
+    cpu: cpuPerRequest(before, after, r.latencies.length),
   };
   process.stdout.write(JSON.stringify(result) + '\n');
 }
