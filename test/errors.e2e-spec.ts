@@ -52,20 +52,20 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
     [
       'an argument of a mutation',
       'mutation($s: ID!, $c: ServiceCapacity!) { setServiceCapacity(serviceId: $s, capacity: $c) { id } }',
-      { s: '00000000-0000-4000-8000-000000000000', c: 'FULL' },
+      { s: 'KNOWN_SERVICE', c: 'FULL' },
       'capacity',
     ],
     ['a page size', 'query($f: Int) { referrals(first: $f) { totalCount } }', { f: 'ten' }, 'first'],
     [
       'a field of an input written in the document',
       'mutation($o: ID!, $k: ServiceCategory!) { createService(input: { organisationId: $o, name: "X", category: $k }) { id } }',
-      { o: '00000000-0000-4000-8000-000000000000', k: 'NOPE' },
+      { o: 'KNOWN_ORG', k: 'NOPE' },
       'category',
     ],
     [
       'a field inside a whole input variable',
       'mutation($input: CreateServiceInput!) { createService(input: $input) { id } }',
-      { input: { organisationId: '00000000-0000-4000-8000-000000000000', name: 'X', category: 'NOPE' } },
+      { input: { organisationId: 'KNOWN_ORG', name: 'X', category: 'NOPE' } },
       'category',
     ],
     [
@@ -90,10 +90,13 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
   ])(
     'a wrong value in variables is BAD_USER_INPUT naming the input field, not the variable: %s',
     async (_label, query, variables, field) => {
-      // Signed in with a role that may call it, about a person and a service it can see:
-      // authentication, role and visibility come first (see below).
+      // Signed in with a role that may call it, about a person, a service and an organisation that
+      // exist and it can see: authentication, role and visibility come first (see below).
       const vars = JSON.parse(
-        JSON.stringify(variables).replace('VISIBLE_PERSON', visiblePerson).replace('KNOWN_SERVICE', service),
+        JSON.stringify(variables)
+          .replace('VISIBLE_PERSON', visiblePerson)
+          .replace('KNOWN_SERVICE', service)
+          .replace('KNOWN_ORG', org),
       );
       const res = await t.gql(query, vars, /referrals|makeReferral/.test(query) ? worker : admin);
       expect(errorCode(res)).toBe('BAD_USER_INPUT');
@@ -243,6 +246,107 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
       });
     });
 
+    describe("then the directory's own checks: a service manager's organisation and roles, records that exist", () => {
+      const createService = 'mutation($i: CreateServiceInput!) { createService(input: $i) { id } }';
+      const setCapacity =
+        'mutation($s: ID!, $c: ServiceCapacity!) { setServiceCapacity(serviceId: $s, capacity: $c) { id } }';
+      const createStaff = 'mutation($i: CreateStaffInput!) { createStaff(input: $i) { id } }';
+      const setActive = 'mutation($s: ID!, $a: Boolean!) { setStaffActive(staffId: $s, active: $a) { id } }';
+      const unknown = '00000000-0000-4000-8000-00000000f00d';
+      const staffInput = (over: Record<string, unknown>) => ({
+        i: {
+          organisationId: org,
+          name: 'New Person',
+          email: `n${Math.random().toString(36).slice(2)}@example.org`,
+          password: 'a-long-enough-password',
+          role: 'KEY_WORKER',
+          ...over,
+        },
+      });
+      type Case = [string, string, Record<string, unknown>, { code: string; field?: string }, string?];
+
+      it("refuses as the mutations would, before the variables' mistake", async () => {
+        const elsewhere = await t.fixtures.organisation();
+        const elsewhereService = await t.fixtures.service(elsewhere);
+        const manager = await t.fixtures.staff(org, Role.SERVICE_MANAGER);
+        const colleague = await t.fixtures.staff(org, Role.KEY_WORKER);
+        const otherManager = await t.fixtures.staff(org, Role.SERVICE_MANAGER);
+        const outsider = await t.fixtures.staff(elsewhere, Role.KEY_WORKER);
+        const badService = (organisationId: string) => ({
+          i: { organisationId, name: 'X', category: 'NOPE' },
+        });
+        const cases: Case[] = [
+          // a service manager of another organisation, or for a role it may not manage: FORBIDDEN
+          ['manager', createService, badService(elsewhere), { code: 'FORBIDDEN' }],
+          ['manager', setCapacity, { s: elsewhereService, c: 'NOPE' }, { code: 'FORBIDDEN' }],
+          [
+            'manager',
+            createStaff,
+            staffInput({ organisationId: elsewhere, role: 'NOPE' }),
+            { code: 'FORBIDDEN' },
+          ],
+          [
+            'manager',
+            createStaff,
+            staffInput({ role: 'SERVICE_MANAGER', serviceIds: [{ a: 1 }] }),
+            { code: 'FORBIDDEN' },
+          ],
+          ['manager', setActive, { s: outsider.id, a: 'yes' }, { code: 'FORBIDDEN' }],
+          ['manager', setActive, { s: otherManager.id, a: 'yes' }, { code: 'FORBIDDEN' }],
+          // records that do not exist: NOT_FOUND, for a manager and an administrator
+          ['admin', createService, badService(unknown), { code: 'NOT_FOUND' }, 'Organisation not found.'],
+          ['admin', setCapacity, { s: unknown, c: 'NOPE' }, { code: 'NOT_FOUND' }, 'Service not found.'],
+          ['manager', setActive, { s: unknown, a: 'yes' }, { code: 'NOT_FOUND' }, 'Staff member not found.'],
+          [
+            'admin',
+            createStaff,
+            staffInput({ organisationId: unknown, role: 'NOPE' }),
+            { code: 'NOT_FOUND' },
+          ],
+          [
+            'manager',
+            createStaff,
+            staffInput({ serviceIds: [unknown], role: 'NOPE' }),
+            { code: 'NOT_FOUND' },
+            'Service not found.',
+          ],
+          // what the caller may do: the variables' mistake, naming the field
+          ['manager', createService, badService(org), { code: 'BAD_USER_INPUT', field: 'category' }],
+          ['manager', setCapacity, { s: service, c: 'NOPE' }, { code: 'BAD_USER_INPUT', field: 'capacity' }],
+          ['manager', createStaff, staffInput({ role: 'NOPE' }), { code: 'BAD_USER_INPUT', field: 'role' }],
+          ['manager', setActive, { s: colleague.id, a: 'yes' }, { code: 'BAD_USER_INPUT', field: 'active' }],
+          ['admin', setActive, { s: manager.id, a: 'yes' }, { code: 'BAD_USER_INPUT', field: 'active' }],
+        ];
+        const tokens: Record<string, string> = { manager: manager.token, admin };
+        const before = await t.db.query<{ n: string }>(
+          'SELECT (SELECT count(*) FROM services) + (SELECT count(*) FROM staff) AS n',
+        );
+        for (const [who, query, variables, extensions, message] of cases) {
+          const res = await t.gql(query, variables, tokens[who]);
+          const seen = { who, query: query.slice(9, 40), error: res.errors?.[0].extensions };
+          expect(seen).toEqual({ ...seen, error: extensions });
+          if (message) expect(res.errors![0].message).toBe(message);
+        }
+        // nothing was written, and no one's capacity or activity changed
+        expect(
+          await t.db.query('SELECT (SELECT count(*) FROM services) + (SELECT count(*) FROM staff) AS n'),
+        ).toEqual(before);
+        const active = await t.db.query<{ active: boolean }>(
+          'SELECT active FROM staff WHERE id = ANY($1::uuid[])',
+          [[outsider.id, otherManager.id, colleague.id, manager.id]],
+        );
+        expect(active.every((r) => r.active)).toBe(true);
+      });
+
+      it('a deactivated caller is UNAUTHENTICATED first; another role FORBIDDEN', async () => {
+        const gone = await t.fixtures.staff(org, Role.SERVICE_MANAGER, { active: false });
+        expect(errorCode(await t.gql(setCapacity, { s: unknown, c: 'NOPE' }, gone.token))).toBe(
+          'UNAUTHENTICATED',
+        );
+        expect(errorCode(await t.gql(setCapacity, { s: unknown, c: 'NOPE' }, worker))).toBe('FORBIDDEN');
+      });
+    });
+
     it('for a caller who may call it: BAD_USER_INPUT naming the field, as before', async () => {
       const res = await t.gql(register, badDate, worker);
       expect(res.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'dateOfBirth' });
@@ -265,6 +369,12 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
         isPublic: false,
         audited: { action: 'person.read' },
       });
+      // every directory mutation that checks anything before its input rules says so
+      for (const f of ['createService', 'setServiceCapacity', 'createStaff', 'setStaffActive'])
+        expect({ f, checksFirst: typeof rules.get(`Mutation.${f}`)!.checksFirst }).toEqual({
+          f,
+          checksFirst: 'function',
+        });
     });
 
     it('login needs no token: its mistakes are BAD_USER_INPUT', async () => {

@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { Ctx, type RequestContext, Role, Roles } from '#libs/common';
-import { DIRECTORY_MANAGER_ROLES } from './directory-access.js';
+import { ChecksFirst, Ctx, type RequestContext, Role, Roles } from '#libs/common';
+import { DIRECTORY_MANAGER_ROLES, idAsSent, memberAsSent } from './directory-access.js';
 import { ServiceCapacity } from './enums.js';
 import { CreateOrganisationInput } from './organisations/create-organisation.input.js';
 import { OrganisationModel } from './organisations/organisation.model.js';
@@ -31,6 +31,7 @@ export class DirectoryMutations {
   }
 
   @Roles(...DIRECTORY_MANAGER_ROLES)
+  @ChecksFirst('createServiceFirst')
   @Mutation(() => ServiceModel)
   createService(
     @Ctx() ctx: RequestContext,
@@ -40,6 +41,7 @@ export class DirectoryMutations {
   }
 
   @Roles(...DIRECTORY_MANAGER_ROLES)
+  @ChecksFirst('setServiceCapacityFirst')
   @Mutation(() => ServiceModel)
   setServiceCapacity(
     @Ctx() ctx: RequestContext,
@@ -50,6 +52,7 @@ export class DirectoryMutations {
   }
 
   @Roles(...DIRECTORY_MANAGER_ROLES)
+  @ChecksFirst('createStaffFirst')
   @Mutation(() => StaffModel)
   createStaff(
     @Ctx() ctx: RequestContext,
@@ -59,6 +62,7 @@ export class DirectoryMutations {
   }
 
   @Roles(...DIRECTORY_MANAGER_ROLES)
+  @ChecksFirst('setStaffActiveFirst')
   @Mutation(() => StaffModel)
   setStaffActive(
     @Ctx() ctx: RequestContext,
@@ -66,5 +70,38 @@ export class DirectoryMutations {
     @Args('active', { type: () => Boolean }) active: boolean,
   ): Promise<StaffModel> {
     return this.staff.setActive(ctx, staffId, active);
+  }
+
+  // What each mutation checks before its input rules, from its arguments as the client sent them,
+  // for when the variables did not coerce (ChecksFirst); an argument that cannot be read is left to
+  // the input rules.
+
+  async createServiceFirst(ctx: RequestContext, args: Record<string, unknown>): Promise<void> {
+    const organisationId = idAsSent(memberAsSent(args.input, 'organisationId'));
+    if (organisationId !== null) await this.services.checkCreate(ctx, organisationId);
+  }
+
+  async setServiceCapacityFirst(ctx: RequestContext, args: Record<string, unknown>): Promise<void> {
+    const serviceId = idAsSent(args.serviceId);
+    if (serviceId !== null) await this.services.checkCapacity(ctx, serviceId);
+  }
+
+  async createStaffFirst(ctx: RequestContext, args: Record<string, unknown>): Promise<void> {
+    const organisationId = idAsSent(memberAsSent(args.input, 'organisationId'));
+    if (organisationId === null) return;
+    const role = memberAsSent(args.input, 'role');
+    const serviceIds = memberAsSent(args.input, 'serviceIds');
+    const ids = Array.isArray(serviceIds) ? serviceIds.map(idAsSent) : null;
+    await this.staff.checkCreate(
+      ctx,
+      organisationId,
+      Object.values<unknown>(Role).includes(role) ? (role as Role) : null,
+      ids?.every((id) => id !== null) ? [...new Set(ids as string[])] : serviceIds == null ? [] : null,
+    );
+  }
+
+  async setStaffActiveFirst(ctx: RequestContext, args: Record<string, unknown>): Promise<void> {
+    const staffId = idAsSent(args.staffId);
+    if (staffId !== null) await this.staff.checkSetActive(ctx, staffId, args.active);
   }
 }

@@ -51,8 +51,9 @@ function rawArgs(field: FieldNode, variables: Record<string, unknown>): Record<s
  * field is public, like login), FORBIDDEN (audited DENIED for person-level data) for a role that may
  * not call one of the fields, then what the operation checks before its input rules
  * (AuditedMeta.first): FORBIDDEN for acting for a service of another organisation, NOT_FOUND for a
- * record the caller's organisation cannot see (both audited DENIED). Otherwise the BAD_USER_INPUT
- * stands.
+ * record the caller's organisation cannot see (both audited DENIED), or, for an operation not on
+ * person-level data, what its ChecksFirst method refuses (a service manager's own organisation and
+ * frontline roles, records that do not exist). Otherwise the BAD_USER_INPUT stands.
  */
 export function accessBeforeVariablesPlugin(
   access: () => ReadonlyMap<string, RootFieldAccess>,
@@ -82,6 +83,10 @@ export function accessBeforeVariablesPlugin(
             if (rule.roles && !rule.roles.includes(actor!.role))
               await refuseRole(ctx, rule.audited, args, audit).catch(refuse);
             if (rule.audited) await checkFirst(ctx, rule.audited, args, db, audit).catch(refuse);
+            if (rule.checksFirst) {
+              await ctx.confirmCaller().catch(refuse);
+              await rule.checksFirst(ctx, args).catch(refuse);
+            }
           }
         },
       };

@@ -53,3 +53,15 @@ export const AuditedAs = (
     personOf: options.personOf,
     first: options.first,
   } satisfies AuditedMeta);
+
+export const CHECKS_FIRST_KEY = 'pathways:checks-first';
+
+/**
+ * For an operation not on person-level data (those state theirs in AuditedAs's `first`): names the
+ * method of the same resolver that makes, from the operation's arguments as the client sent them (not
+ * coerced: they did not coerce), the checks the operation makes after the caller's role and before
+ * its input rules (CONTRACT.md section 2), refusing as the operation itself would. graphql-js
+ * refuses a mistake in the variables before any resolver runs; this lets those checks answer first.
+ * An argument the method cannot read (missing, or of the wrong kind) is left to the input rules.
+ */
+export const ChecksFirst = (method: string) => SetMetadata(CHECKS_FIRST_KEY, method);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, isUuid, type RequestContext, validateInput } from '#libs/common';
+import { type Actor, AppError, isUuid, type RequestContext, type Role, validateInput } from '#libs/common';
 import { Db } from '#libs/database';
 import { mayManageStaff } from '../directory-access.js';
 import { organisationExists } from '../organisations/organisation.queries.js';
@@ -7,6 +7,22 @@ import { CreateStaffInput } from './create-staff.input.js';
 import { hashPassword } from './password.js';
 import { STAFF_COLUMNS, type StaffModel, type StaffRow, toStaff } from './staff.model.js';
 import { insertStaff } from './staff.store.js';
+
+/**
+ * Who may set a staff member active or not, before the input rules: the member exists (NOT_FOUND),
+ * the caller may manage staff of their organisation and role (FORBIDDEN), and no one deactivates
+ * themselves (FORBIDDEN; judged only when `active` is false as sent).
+ */
+function refuseStaffChange(
+  actor: Actor,
+  target: StaffRow | undefined,
+  active: unknown,
+): asserts target is StaffRow {
+  if (!target) throw AppError.notFound('Staff member');
+  if (!mayManageStaff(actor, target.organisation_id, target.role)) throw AppError.forbidden();
+  if (active === false && target.id === actor.staffId)
+    throw AppError.forbidden('You cannot deactivate yourself; ask another administrator.');
+}
 
 @Injectable()
 export class StaffService {
@@ -18,10 +34,8 @@ export class StaffService {
    */
   async create(ctx: RequestContext, raw: CreateStaffInput): Promise<StaffModel> {
     const organisationId = String(raw.organisationId).toLowerCase();
-    if (!mayManageStaff(ctx.actor, organisationId, raw.role)) throw AppError.forbidden();
-    if (!(await organisationExists(this.db, organisationId))) throw AppError.notFound('Organisation');
     const serviceIds = [...new Set((raw.serviceIds ?? []).map((id) => String(id).toLowerCase()))];
-    const serviceOrgs = await this.organisationsOfServices(serviceIds);
+    const serviceOrgs = await this.checkCreate(ctx, organisationId, raw.role, serviceIds);
     const input = validateInput(CreateStaffInput, raw);
     if (serviceOrgs.some((org) => org !== organisationId))
       throw AppError.badInput(
@@ -43,6 +57,35 @@ export class StaffService {
   }
 
   /**
+   * What createStaff checks before its input rules: may the caller manage staff of that organisation
+   * in that role (FORBIDDEN), does the organisation exist, and each service (NOT_FOUND). Gives the
+   * services' organisations. Also made from the arguments as sent when the variables did not coerce
+   * (DirectoryMutations' ChecksFirst): `role` null or `serviceIds` null when they cannot be read.
+   */
+  async checkCreate(
+    ctx: RequestContext,
+    organisationId: string,
+    role: Role | null,
+    serviceIds: string[] | null,
+  ): Promise<string[]> {
+    if (!mayManageStaff(ctx.actor, organisationId, role)) throw AppError.forbidden();
+    if (!(await organisationExists(this.db, organisationId))) throw AppError.notFound('Organisation');
+    return serviceIds === null ? [] : this.organisationsOfServices(serviceIds);
+  }
+
+  /**
+   * What setStaffActive checks before its input rules, from the arguments as sent when the variables
+   * did not coerce (DirectoryMutations' ChecksFirst): as setActive does, without its locks.
+   */
+  async checkSetActive(ctx: RequestContext, staffId: string, active: unknown): Promise<void> {
+    if (!isUuid(staffId)) throw AppError.notFound('Staff member');
+    const [target] = await this.db.query<StaffRow>(`SELECT ${STAFF_COLUMNS} FROM staff WHERE id = $1`, [
+      staffId,
+    ]);
+    refuseStaffChange(ctx.actor, target, active);
+  }
+
+  /**
    * setStaffActive: same authority as createStaff, judged on the member's organisation and role.
    * Deactivation takes effect at once (the Authenticator checks `active` on every request).
    */
@@ -60,10 +103,7 @@ export class StaffService {
       const self = rows.find((r) => r.id === caller.staffId);
       if (!self?.active || self.token_generation !== caller.generation) throw AppError.unauthenticated();
       const target = rows.find((r) => r.id === staffId);
-      if (!target) throw AppError.notFound('Staff member');
-      if (!mayManageStaff(ctx.actor, target.organisation_id, target.role)) throw AppError.forbidden();
-      if (!active && target.id === ctx.actor.staffId)
-        throw AppError.forbidden('You cannot deactivate yourself; ask another administrator.');
+      refuseStaffChange(ctx.actor, target, active);
       if (typeof active !== 'boolean') throw AppError.badInput('active', 'Active is true or false.');
       if (target.active === active) return toStaff(target);
       const [row] = await tx.query<StaffRow>(
