@@ -23,6 +23,7 @@ import { InlinedAgeBand1764201600066 } from './0066-inlined-age-band.js';
 import { ReferralGroupsRebuildInOnePass1764201600067 } from './0067-referral-groups-rebuild-in-one-pass.js';
 import { PersonPathwaysKeyIndex1764201600068 } from './0068-person-pathways-key-index.js';
 import { InstanceFacts1764201600069 } from './0069-instance-facts.js';
+import { StaffEmailFolded1764201600070 } from './0070-staff-email-folded.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -51,4 +52,5 @@ export const MIGRATIONS = [
   ReferralGroupsRebuildInOnePass1764201600067,
   PersonPathwaysKeyIndex1764201600068,
   InstanceFacts1764201600069,
+  StaffEmailFolded1764201600070,
 ];

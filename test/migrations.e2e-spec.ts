@@ -51,4 +51,34 @@ describe('migrations', () => {
       await db.drop();
     }
   });
+
+  it('stop before folding staff emails when two already differ only in letter case (0070), naming them', async () => {
+    const db = await createEmptyDatabase();
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      await runMigrations(db.url);
+      expect(await revertLastMigration(db.url)).toBe('StaffEmailFolded1764201600070');
+      const [{ id: org }] = (
+        await c.query(
+          `INSERT INTO organisations (name, kind, locally_rooted) VALUES ('Case Org', 'OTHER', true) RETURNING id`,
+        )
+      ).rows;
+      for (const email of ['σίσυφος@case.example.org', 'ΣΊΣΥΦΟΣ@case.example.org'])
+        await c.query(
+          `INSERT INTO staff (email, name, role, organisation_id, password_hash) VALUES ($1, 'N', 'KEY_WORKER', $2, 'x')`,
+          [email, org],
+        );
+      await expect(runMigrations(db.url)).rejects.toThrow(
+        /must be made distinct before this migration: (ΣΊΣΥΦΟΣ|σίσυφος)@case\.example\.org, (ΣΊΣΥΦΟΣ|σίσυφος)@case\.example\.org$/,
+      );
+      await c.query(
+        `UPDATE staff SET email = 'sisyphus@case.example.org' WHERE email = 'σίσυφος@case.example.org'`,
+      );
+      expect(await runMigrations(db.url)).toEqual(['StaffEmailFolded1764201600070']);
+    } finally {
+      await c.end();
+      await db.drop();
+    }
+  });
 });

@@ -336,6 +336,30 @@ describe('directory mutations (CONTRACT.md sections 2, 3 and 6)', () => {
     });
 
     it.each([
+      ['a final sigma', 'σίσυφος@case.example.org', ['ΣΊΣΥΦΟΣ@case.example.org', 'Σίσυφοσ@case.example.org']],
+      ['the long s', 'ſam@case.example.org', ['SAM@case.example.org', 'sam@case.example.org']],
+      ['a dotted capital I', 'İnci@case.example.org', ['inci@case.example.org']],
+    ])(
+      'folds letters that are one in capitals (%s): CONFLICT, and each spelling signs in to the one account',
+      async (_label, email, others) => {
+        const made = await t.gql(CREATE_STAFF, input(orgA, 'KEY_WORKER', { email }), managerA.token);
+        expect(made.errors).toBeUndefined();
+        for (const other of others) {
+          const dup = await t.gql(CREATE_STAFF, input(orgA, 'KEY_WORKER', { email: other }), managerA.token);
+          expect({ other, code: errorCode(dup) }).toEqual({ other, code: 'CONFLICT' });
+          const login = await t.gql(
+            `mutation($e: String!, $p: String!) { login(email: $e, password: $p) { staff { id } } }`,
+            { e: other, p: PASSWORD },
+          );
+          expect({ other, staff: login.data?.login.staff.id }).toEqual({
+            other,
+            staff: made.data.createStaff.id,
+          });
+        }
+      },
+    );
+
+    it.each([
       [{ email: 'not-an-email' }, 'email'],
       [{ email: 'pat\u0000lee@example.org' }, 'email'],
       [{ email: 'a@b' }, 'email'],

@@ -4,10 +4,13 @@ import type { Queryable } from '#libs/database';
 export const LOGIN_MAX_FAILURES = 10;
 export const LOGIN_WINDOW_MINUTES = 15;
 
-/** The key failures are counted under: the email as matched (trimmed, case-insensitive). */
+/**
+ * The key failures are counted under: the email as matched (trimmed, case-insensitive), folded
+ * through upper case as staff emails are (so σ and a final ς, or s and ſ, count as one address).
+ */
 export function emailKey(email: string): string {
   // PostgreSQL cannot store a NUL; no staff email holds one (they have no control characters).
-  return email.trim().normalize('NFC').toLowerCase().replaceAll('\u0000', '\ufffd');
+  return email.trim().normalize('NFC').toUpperCase().toLowerCase().replaceAll('\u0000', '\ufffd');
 }
 
 /**

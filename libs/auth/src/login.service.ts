@@ -53,8 +53,8 @@ export class LoginService {
       const retry = await lockedForSeconds(tx, key, ip);
       if (retry !== null) return { kind: 'locked', retry };
       // No staff email holds a control character (createStaff refuses them). The address goes to
-      // PostgreSQL as typed (trimmed, composed) and is folded there by lower(), as the unique index
-      // staff_email_lower_key folds it: JavaScript folds some letters differently (İ, a final Σ),
+      // PostgreSQL as typed (trimmed, composed) and is folded there, as the unique index
+      // staff_email_folded_key folds it: JavaScript folds some letters differently (İ, a final Σ),
       // so an email folded here could miss its own account, or find another.
       const address = given.trim().normalize('NFC');
       const staff =

@@ -3,7 +3,7 @@ import type { Db } from '#libs/database';
 import { OrganisationKind } from '../enums.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './create-staff.input.js';
 import { hashPassword } from './password.js';
-import { insertStaff } from './staff.store.js';
+import { insertStaff, staffEmailKeySql } from './staff.store.js';
 
 export const BOOTSTRAP_ORGANISATION_NAME = 'Partnership administration';
 
@@ -31,12 +31,18 @@ export function bootstrapAdminProblem(email: string, password: string): string |
  */
 export async function ensureBootstrapAdmin(db: Db, email: string, password: string): Promise<string | null> {
   const address = email.trim();
-  const existing = await db.one('SELECT 1 FROM staff WHERE lower(email) = lower($1)', [address]);
+  const existing = await db.one(
+    `SELECT 1 FROM staff WHERE ${staffEmailKeySql('email')} = ${staffEmailKeySql('$1')}`,
+    [address],
+  );
   if (existing) return null;
   const passwordHash = await hashPassword(password);
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
-    const taken = await tx.one('SELECT 1 FROM staff WHERE lower(email) = lower($1)', [address]);
+    const taken = await tx.one(
+      `SELECT 1 FROM staff WHERE ${staffEmailKeySql('email')} = ${staffEmailKeySql('$1')}`,
+      [address],
+    );
     if (taken) return null;
     // Only an organisation that is what the contract describes: a namesake of another kind (one
     // an administrator created by hand, say) is left alone.

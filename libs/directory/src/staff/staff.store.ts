@@ -17,7 +17,7 @@ export interface NewStaff {
 /**
  * Inserts a staff member and their services with the given connection (use a transaction's).
  * Inputs are taken as already validated (the API validates first; seeding passes known-good data).
- * A duplicate email (any case) is CONFLICT, decided by the unique index staff_email_lower_key.
+ * A duplicate email (any case) is CONFLICT, decided by the unique index staff_email_folded_key.
  */
 export async function insertStaff(q: Queryable, s: NewStaff): Promise<StaffModel> {
   const passwordHash = s.passwordHash ?? (await hashPassword(s.password ?? ''));
@@ -29,7 +29,7 @@ export async function insertStaff(q: Queryable, s: NewStaff): Promise<StaffModel
       [s.email, s.name, s.role, s.organisationId, passwordHash],
     );
   } catch (e) {
-    if (isUniqueViolation(e, 'staff_email_lower_key'))
+    if (isUniqueViolation(e, 'staff_email_folded_key'))
       throw AppError.conflict('A staff member with this email already exists.', { field: 'email' });
     throw e;
   }
@@ -54,10 +54,17 @@ export interface StaffCredentials {
   name: string;
 }
 
-/** The staff member signing in with this email, matched case-insensitively (uses staff_email_lower_key). */
+/**
+ * A staff email as it is compared (migration 0070): folded in PostgreSQL through upper case, so
+ * that letters one in capitals (σ and a final ς, s and ſ) match; staff_email_folded_key indexes it.
+ */
+export const staffEmailKeySql = (email: string) => `lower(upper(${email}))`;
+
+/** The staff member signing in with this email, matched case-insensitively (uses staff_email_folded_key). */
 export async function findStaffByEmail(q: Queryable, email: string): Promise<StaffCredentials | null> {
   const rows = await q.query<StaffCredentials>(
-    `SELECT id, email, name, role, organisation_id, active, password_hash, token_generation FROM staff WHERE lower(email) = lower($1)`,
+    `SELECT id, email, name, role, organisation_id, active, password_hash, token_generation
+       FROM staff WHERE ${staffEmailKeySql('email')} = ${staffEmailKeySql('$1')}`,
     [email],
   );
   return rows[0] ?? null;
