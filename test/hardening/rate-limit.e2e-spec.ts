@@ -40,7 +40,7 @@ describe('general rate limits (CONTRACT.md section 10)', () => {
     expect(limited.errors).toHaveLength(1);
     expect(limited.errors![0].extensions.code).toBe('RATE_LIMITED');
     const retry = limited.errors![0].extensions.retryAfterSeconds;
-    expect(Number.isInteger(retry) && retry >= 1 && retry <= 60).toBe(true);
+    expect(Number.isInteger(retry) && retry >= 1 && retry <= 120).toBe(true);
     // Someone else is not affected.
     expect((await t.gql(ME, {}, b.token)).data.me.id).toBe(b.id);
   });
@@ -123,8 +123,8 @@ describe('rate-limit counts in Redis (REDIS_URL), shared by replicas', () => {
     // Redis away (nothing listens on port 1): requests are served, not limited and not failed.
     const store = new RedisRateLimitStore('redis://127.0.0.1:1');
     try {
-      const hit = await store.hit(`probe:${randomUUID()}`, 1, 60_000);
-      expect(hit.count).toBe(0);
+      const taken = await store.take(`probe:${randomUUID()}`, 1, 4, 60_000);
+      expect(taken).toMatchObject({ allowed: true, current: 0 });
     } finally {
       await store.close();
     }
@@ -135,6 +135,32 @@ describe('rate-limit counts in Redis (REDIS_URL), shared by replicas', () => {
       for (let i = 0; i < 6; i++) expect((await away.gql(ME, {}, s.token)).errors).toBeUndefined();
     } finally {
       await away.close();
+    }
+  });
+});
+
+describe('the Redis store judges a sliding minute, in one atomic step', () => {
+  it('refuses across the edge of a window what the window before used, counts only what it admits, and lets exactly the limit through concurrent requests', async () => {
+    if (!(await redisReachable())) return; // the unreachable case is covered above
+    let clock = 60_000 * 29_000_000 - 1_000; // the last second of a window
+    const prefix = `test:rl:${randomUUID()}`;
+    const store = new RedisRateLimitStore('redis://127.0.0.1:6379', undefined, prefix, () => clock);
+    try {
+      for (let i = 0; i < 3; i++) expect((await store.take('k', 1, 3, 60_000)).allowed).toBe(true);
+      clock += 2_000; // one second into the next window
+      expect(await store.take('k', 1, 3, 60_000)).toEqual({
+        current: 0,
+        previous: 3,
+        elapsedMs: 1_000,
+        allowed: false,
+      });
+      clock += 19_000; // 3 × (1 − 20/60) = 2: one fits again
+      expect(await store.take('k', 1, 3, 60_000)).toMatchObject({ current: 1, previous: 3, allowed: true });
+      const answers = await Promise.all(Array.from({ length: 10 }, () => store.take('c', 1, 5, 60_000)));
+      expect(answers.filter((a) => a.allowed)).toHaveLength(5);
+      expect((await store.take('c', 1, 5, 60_000)).current).toBe(5);
+    } finally {
+      await store.close();
     }
   });
 });
@@ -210,14 +236,15 @@ describe('a Redis that accepts connections but never answers', () => {
       () => clock,
     );
     try {
-      expect((await store.hit('k', 1, 60_000)).count).toBe(0);
+      expect(await store.take('k', 1, 1, 60_000)).toMatchObject({ allowed: true, current: 0 });
       const tried = failures.length;
       expect(tried).toBeGreaterThan(0);
-      for (let i = 0; i < 20; i++) expect((await store.hit('k', 1, 60_000)).count).toBe(0);
+      for (let i = 0; i < 20; i++)
+        expect(await store.take('k', 1, 1, 60_000)).toMatchObject({ allowed: true, current: 0 });
       // Within the back-off Redis is not asked, so it has nothing new to fail.
       expect(failures.length).toBe(tried);
       clock += REDIS_BACKOFF_MS + 1;
-      await store.hit('k', 1, 60_000);
+      await store.take('k', 1, 1, 60_000);
       expect(failures.length).toBeGreaterThan(tried);
     } finally {
       await store.close();

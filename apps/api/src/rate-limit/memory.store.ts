@@ -1,27 +1,33 @@
-import { type RateLimitStore, type WindowCount, windowOf } from './rate-limit.store.js';
+import { type RateLimitStore, type TakeResult, windowOf } from './rate-limit.store.js';
+import { admits } from './sliding-window.js';
 
-/** Fixed-window counts in this process's memory (the default: one replica, nothing to run). */
+/** Counts of the current and the previous fixed window in this process's memory (the default: one replica, nothing to run). */
 export class MemoryRateLimitStore implements RateLimitStore {
-  private readonly counts = new Map<string, { index: number; count: number }>();
+  private readonly counts = new Map<string, { index: number; current: number; previous: number }>();
   private lastSweep = 0;
 
   constructor(private readonly now: () => number = Date.now) {}
 
-  async hit(key: string, weight: number, windowMs: number): Promise<WindowCount> {
+  async take(key: string, weight: number, limit: number, windowMs: number): Promise<TakeResult> {
     const now = this.now();
-    const { index, endsAt } = windowOf(now, windowMs);
+    const { index, elapsedMs } = windowOf(now, windowMs);
     this.sweep(index, now, windowMs);
-    const cur = this.counts.get(key);
-    const count = cur && cur.index === index ? cur.count + weight : weight;
-    this.counts.set(key, { index, count });
-    return { count, resetInMs: endsAt - now };
+    const held = this.counts.get(key);
+    const counts = {
+      current: held?.index === index ? held.current : 0,
+      previous: held?.index === index ? held.previous : held?.index === index - 1 ? held.current : 0,
+      elapsedMs,
+    };
+    const allowed = admits(counts, weight, limit, windowMs);
+    if (allowed) this.counts.set(key, { index, current: counts.current + weight, previous: counts.previous });
+    return { ...counts, current: counts.current + (allowed ? weight : 0), allowed };
   }
 
-  /** Drops the counts of past windows, at most once a window, so memory stays bounded. */
+  /** Drops counts no sliding window can reach any more, at most once a window, so memory stays bounded. */
   private sweep(index: number, now: number, windowMs: number): void {
     if (now - this.lastSweep < windowMs) return;
     this.lastSweep = now;
-    for (const [k, v] of this.counts) if (v.index !== index) this.counts.delete(k);
+    for (const [k, v] of this.counts) if (v.index < index - 1) this.counts.delete(k);
   }
 
   /** Keys held (tests). */

@@ -23,18 +23,55 @@ describe('operationWeight', () => {
   });
 });
 
-describe('RateLimiter with the in-memory fixed window', () => {
-  it('allows the limit, refuses beyond it with retryAfterSeconds, and resets with the next window', async () => {
-    let now = 60_000 * 1000 + 10_000; // 10 s into a window
+describe('RateLimiter with the in-memory store (a sliding minute)', () => {
+  const MINUTE = 60_000;
+  const codeOf = (p: Promise<unknown>) =>
+    p.then(
+      () => 'ok',
+      (e: AppError) => `${e.code} ${(e.extensions as { retryAfterSeconds: number }).retryAfterSeconds}`,
+    );
+
+  it('allows the limit, refuses beyond it with retryAfterSeconds, and admits again when told', async () => {
+    let now = MINUTE * 1000 + 10_000; // 10 s into a window
     const limiter = new RateLimiter(new MemoryRateLimitStore(() => now), { perStaff: 3, perAnonymousIp: 2 });
     for (let i = 0; i < 3; i++) await limiter.consume({ staffId: 's1' }, 1);
     const err = await limiter.consume({ staffId: 's1' }, 1).catch((e) => e);
     expect(err).toBeInstanceOf(AppError);
     expect(err.code).toBe('RATE_LIMITED');
-    expect(err.extensions.retryAfterSeconds).toBe(50);
+    // 3 counted at 0:10 of one window: the estimate falls to 2 at 0:20 of the next, 70 s on.
+    expect(err.extensions.retryAfterSeconds).toBe(70);
     await limiter.consume({ staffId: 's2' }, 1); // another staff member has their own count
-    now += 50_000;
-    await limiter.consume({ staffId: 's1' }, 1);
+    now += 69_000;
+    expect(await codeOf(limiter.consume({ staffId: 's1' }, 1))).toBe('RATE_LIMITED 1');
+    now += 1_000;
+    expect(await codeOf(limiter.consume({ staffId: 's1' }, 1))).toBe('ok');
+  });
+
+  it('does not let twice the limit through across the edge of a minute', async () => {
+    let now = MINUTE * 500 - 1_000; // the last second of a window
+    const limiter = new RateLimiter(new MemoryRateLimitStore(() => now), { perStaff: 20, perAnonymousIp: 0 });
+    for (let i = 0; i < 20; i++) await limiter.consume({ staffId: 's' }, 1);
+    now += 2_000; // one second into the next
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => codeOf(limiter.consume({ staffId: 's' }, 1))),
+    );
+    expect(answers.filter((a) => a === 'ok')).toHaveLength(0);
+    // A steady rate within the limit keeps going: one request every 3.5 s (17 a minute) for three minutes.
+    const steady = new RateLimiter(new MemoryRateLimitStore(() => now), { perStaff: 20, perAnonymousIp: 0 });
+    const seen: string[] = [];
+    for (let i = 0; i < 52; i++, now += 3_500) seen.push(await codeOf(steady.consume({ staffId: 't' }, 1)));
+    expect(seen.filter((a) => a !== 'ok')).toEqual([]);
+  });
+
+  it('does not count a refused request', async () => {
+    const now = MINUTE * 7 + 1_000;
+    const limiter = new RateLimiter(new MemoryRateLimitStore(() => now), { perStaff: 3, perAnonymousIp: 0 });
+    await limiter.consume({ staffId: 's' }, 2);
+    // three more do not fit, and are not counted: one still does
+    expect(await codeOf(limiter.consume({ staffId: 's' }, 3))).toMatch(/^RATE_LIMITED/);
+    expect(await codeOf(limiter.consume({ staffId: 's' }, 1))).toBe('ok');
+    // more than the limit in one document never fits: said to wait until both windows are forgotten
+    expect(await codeOf(limiter.consume({ staffId: 's' }, 4))).toBe('RATE_LIMITED 119');
   });
 
   it('counts weight (aliased mutations) and keeps IP addresses apart', async () => {
@@ -53,13 +90,16 @@ describe('RateLimiter with the in-memory fixed window', () => {
     for (let i = 0; i < 1000; i++) await limiter.consume({ ip: 'x' }, 1);
   });
 
-  it('forgets past windows so memory stays bounded', async () => {
+  it('forgets counts no sliding window reaches, so memory stays bounded', async () => {
     let now = 0;
     const store = new MemoryRateLimitStore(() => now);
-    for (let i = 0; i < 100; i++) await store.hit(`k${i}`, 1, 60_000);
+    for (let i = 0; i < 100; i++) await store.take(`k${i}`, 1, 10, MINUTE);
     expect(store.size).toBe(100);
-    now = 120_000;
-    await store.hit('fresh', 1, 60_000);
+    now = MINUTE + 1; // the next window still needs them
+    await store.take('fresh', 1, 10, MINUTE);
+    expect(store.size).toBe(101);
+    now = 3 * MINUTE;
+    await store.take('fresher', 1, 10, MINUTE);
     expect(store.size).toBe(1);
   });
 });

@@ -1,9 +1,9 @@
-/** One fixed window's count after a hit. */
-export interface WindowCount {
-  /** Requests counted in the current window, this hit included. */
-  count: number;
-  /** Milliseconds until the window ends. */
-  resetInMs: number;
+import type { WindowCounts } from './sliding-window.js';
+
+/** What a store answers for one request: the counts it was judged by, and whether it was counted. */
+export interface TakeResult extends WindowCounts {
+  /** True when the request fitted and was counted; false when refused (and not counted). */
+  allowed: boolean;
 }
 
 /**
@@ -11,13 +11,17 @@ export interface WindowCount {
  * must share them — the API itself keeps no state across requests.
  */
 export interface RateLimitStore {
-  /** Adds `weight` to `key`'s count in the current fixed window of `windowMs`. */
-  hit(key: string, weight: number, windowMs: number): Promise<WindowCount>;
+  /**
+   * Counts `weight` requests for `key` in the current fixed window of `windowMs` if they fit under
+   * `limit` in the sliding window (sliding-window.ts `admits`), deciding and counting at once, so
+   * that concurrent requests cannot all fit on the same room.
+   */
+  take(key: string, weight: number, limit: number, windowMs: number): Promise<TakeResult>;
   close(): Promise<void>;
 }
 
-/** The current fixed window: its index and when it ends. */
-export function windowOf(now: number, windowMs: number): { index: number; endsAt: number } {
+/** The fixed window `now` falls in: its index, and how far into it `now` is. */
+export function windowOf(now: number, windowMs: number): { index: number; elapsedMs: number } {
   const index = Math.floor(now / windowMs);
-  return { index, endsAt: (index + 1) * windowMs };
+  return { index, elapsedMs: now - index * windowMs };
 }
