@@ -40,6 +40,8 @@ type TakeCommand = (
  */
 export class RedisRateLimitStore implements RateLimitStore {
   private readonly redis: Redis;
+  /** TAKE_SCRIPT, sent by its digest once Redis knows it. */
+  private readonly takeCommand: TakeCommand;
   /**
    * Until when Redis is not asked (it just failed). A Redis that accepts connections but never
    * answers would otherwise cost every request the wait for its answer (half a second); this way
@@ -68,8 +70,6 @@ export class RedisRateLimitStore implements RateLimitStore {
       this.redis as unknown as Record<'pathwaysRateTake', TakeCommand>
     ).pathwaysRateTake.bind(this.redis);
   }
-
-  private readonly takeCommand: TakeCommand;
 
   async take(key: string, weight: number, limit: number, windowMs: number): Promise<TakeResult> {
     const now = this.now();
