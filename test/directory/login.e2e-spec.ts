@@ -188,6 +188,33 @@ describe('login (CONTRACT.md sections 2 and 10)', () => {
     );
   });
 
+  it('counts one address once however it is written (IPv4 mapped into IPv6, IPv6 in any case or with zeros)', async () => {
+    const spellings = [
+      '203.0.113.55',
+      '::ffff:203.0.113.55',
+      '::FFFF:cb00:7137',
+      '2001:DB8:0:0::55',
+      '2001:db8::55',
+    ];
+    for (let i = 0; i < 10; i++) await loginFrom(spellings[i % 3], 'spelled@example.org', 'not the password');
+    for (const ip of spellings.slice(0, 3))
+      expect({ ip, code: errorCode(await loginFrom(ip, 'spelled@example.org', 'not the password')) }).toEqual(
+        {
+          ip,
+          code: 'RATE_LIMITED',
+        },
+      );
+    for (let i = 0; i < 10; i++) await loginFrom(spellings[3 + (i % 2)], 'spelled6@example.org', 'nope');
+    expect(errorCode(await loginFrom('2001:db8:0000::55', 'spelled6@example.org', 'nope'))).toBe(
+      'RATE_LIMITED',
+    );
+    expect(
+      await t.db.query('SELECT DISTINCT ip FROM login_failures WHERE email_key LIKE $1 ORDER BY ip', [
+        'spelled%',
+      ]),
+    ).toEqual([{ ip: '2001:db8::55' }, { ip: '203.0.113.55' }]);
+  });
+
   it('counts failures for unknown emails too (no way to tell which emails exist)', async () => {
     for (let i = 0; i < 10; i++) await login('ghost@example.org', 'whatever it is');
     const res = await login('ghost@example.org', 'whatever it is');

@@ -19,6 +19,7 @@ import { QUERY_LIMITS, queryLimitRules } from './limits/query-limits.js';
 import { knownOperationTypesRule } from './operation-types.rule.js';
 import type { RateLimiter } from '../rate-limit/rate-limiter.js';
 import { rateLimitPlugin } from '../rate-limit/rate-limit.plugin.js';
+import { canonicalAddress } from '../client-address.js';
 
 /** graphql-js's "Did you mean …?" of every kind: fields, arguments, types, enum values. */
 const SUGGESTION = /Did you mean [^?]*\?/g;
@@ -106,7 +107,7 @@ export function graphqlOptions(
     formatError,
     context: ({ req }: { req: GqlContext['req'] }): GqlContext => {
       const requestId = typeof req.id === 'string' ? req.id : randomUUID();
-      const ip = req.ip ?? '';
+      const ip = canonicalAddress(req.ip ?? '');
       const ctx = new RequestContext(
         requestId,
         ip,
