@@ -170,8 +170,17 @@ describe('demo seeding after a first start without it', () => {
     await runStartupTasks({ ...t.config, seedDemo: 'requested' }, t.db, logger);
     const seeded = await people();
     expect(seeded).toBeGreaterThan(2000);
-    await runStartupTasks({ ...t.config, seedDemo: 'requested' }, t.db, logger);
+    const lines: { level: number; msg: string }[] = [];
+    const listening = pino({ level: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    await runStartupTasks({ ...t.config, seedDemo: 'requested' }, t.db, listening);
     expect(await people()).toBe(seeded);
+    // asked for and not done: said, with why
+    expect(lines.filter((l) => l.msg.startsWith('SEED_DEMO=true'))).toEqual([
+      expect.objectContaining({
+        level: 40,
+        msg: expect.stringContaining('the database already has organisations'),
+      }),
+    ]);
     expect(await t.db.query(`SELECT value FROM instance_facts WHERE fact = 'demo'`)).toEqual([
       { value: 'seeded' },
     ]);

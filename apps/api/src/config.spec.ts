@@ -13,7 +13,7 @@ describe('numbers in the environment', () => {
     ['DISCLOSURE_ROUNDING', '0'],
   ])('%s=%j is refused at start, naming the variable', async (name, value) => {
     await expect(loadConfig({ ...base, [name]: value })).rejects.toThrow(
-      new RegExp(`^${name} must be a whole number of at least \\d+ \\(got "`),
+      new RegExp(`^${name} must be a whole number of at least \\d+ and at most 15 digits \\(got "`),
     );
   });
 
@@ -51,6 +51,28 @@ describe('warnings at start', () => {
       'SEED_DEMO=true is ignored with NODE_ENV=production: the demo is never seeded in production.',
     );
     expect((await loadConfig({ ...base, SEED_DEMO: 'true' })).warnings).toEqual([]);
+  });
+
+  it('says when a generated secret on disk was unusable and had to be replaced', async () => {
+    const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const dir = await mkdtemp(path.join(tmpdir(), 'pathways-config-'));
+    try {
+      const env = { NODE_ENV: 'test', DATA_DIR: dir };
+      const fresh = await loadConfig(env);
+      expect(fresh.warnings).toEqual([]); // made on the first start: nothing to say
+      expect((await loadConfig(env)).authSecret).toBe(fresh.authSecret); // kept
+      await writeFile(path.join(dir, 'auth-secret'), '\n');
+      const replaced = await loadConfig(env);
+      expect(replaced.authSecret).not.toBe(fresh.authSecret);
+      expect((await readFile(path.join(dir, 'auth-secret'), 'utf8')).trim()).toBe(replaced.authSecret);
+      expect(replaced.warnings).toEqual([
+        `${path.join(dir, 'auth-secret')} held no usable secret (empty, or under 32 characters): a new one was written, so tokens issued before no longer work.`,
+      ]);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -58,9 +58,12 @@ function int(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 0): n
   const raw = env[name];
   const digits = raw?.trim() ?? '';
   if (digits === '') return fallback;
+  // At most 15 digits: every such number is exact, and none of these settings needs more.
   const n = /^\d{1,15}$/.test(digits) ? Number(digits) : NaN;
   if (!Number.isSafeInteger(n) || n < min)
-    throw new StartupError(`${name} must be a whole number of at least ${min} (got "${raw}").`);
+    throw new StartupError(
+      `${name} must be a whole number of at least ${min} and at most 15 digits (got "${raw}").`,
+    );
   return n;
 }
 
@@ -102,18 +105,23 @@ function trustProxy(env: NodeJS.ProcessEnv): string | number {
   return entries.join(', ');
 }
 
-/** Reads the secret from DATA_DIR, creating it once (outside production only). */
-async function loadOrCreateSecret(dataDir: string): Promise<string> {
+/**
+ * Reads the secret from DATA_DIR, creating it once (outside production only). `replaced`: the file
+ * was there but held no usable secret (empty, or too short), so a new one was written and tokens
+ * signed before no longer work.
+ */
+async function loadOrCreateSecret(dataDir: string): Promise<{ secret: string; replaced: boolean }> {
   const file = path.join(dataDir, 'auth-secret');
-  if (existsSync(file)) {
+  const existed = existsSync(file);
+  if (existed) {
     const s = (await readFile(file, 'utf8')).trim();
-    if (s.length >= 32) return s;
+    if (s.length >= 32) return { secret: s, replaced: false };
   }
   try {
     await makeDataDir(dataDir);
     const secret = randomBytes(48).toString('base64url');
     await writeFile(file, secret + '\n', { mode: 0o600 });
-    return secret;
+    return { secret, replaced: existed };
   } catch {
     throw new StartupError(`DATA_DIR ${dataDir} is not writable (needed to keep the generated AUTH_SECRET).`);
   }
@@ -141,7 +149,12 @@ export async function loadConfig(env: NodeJS.ProcessEnv = process.env): Promise<
   let authSecret = env.AUTH_SECRET?.trim() ?? '';
   if (!authSecret) {
     if (production) throw new StartupError('AUTH_SECRET must be set when NODE_ENV=production.');
-    authSecret = await loadOrCreateSecret(dataDir);
+    const stored = await loadOrCreateSecret(dataDir);
+    authSecret = stored.secret;
+    if (stored.replaced)
+      warnings.push(
+        `${path.join(dataDir, 'auth-secret')} held no usable secret (empty, or under 32 characters): a new one was written, so tokens issued before no longer work.`,
+      );
     if (databaseUrl)
       warnings.push(
         `AUTH_SECRET is not set: tokens are signed with a secret generated in ${path.join(dataDir, 'auth-secret')}. ` +

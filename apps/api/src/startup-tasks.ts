@@ -53,7 +53,14 @@ async function seedDemo(db: Db, mode: DemoSeedMode, logger: Logger): Promise<voi
   const result = await seedDemoOnStart(db, mode, async () => ({
     passwordHash: await hashPassword(DEMO_PASSWORD),
   }));
-  if (!result) return;
+  if (!result) {
+    // SEED_DEMO=true seeds only a database without organisations: the operator asked, so say why not.
+    if (mode === 'requested')
+      logger.warn(
+        'SEED_DEMO=true: the database already has organisations, so the demo partnership was not seeded (it is seeded only into a database without any)',
+      );
+    return;
+  }
   const ms = Date.now() - started;
   logger.info(
     { ms, insertMs: result.ms, rows: result.rows, statements: result.statements },
