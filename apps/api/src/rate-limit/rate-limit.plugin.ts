@@ -1,38 +1,66 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import {
+  getDirectiveValues,
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  type OperationDefinitionNode,
+  type SelectionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { AppError, type GqlContext } from '#libs/common';
 import { withHttpStatus } from '../graphql/http-status.js';
 import type { RateLimiter } from './rate-limiter.js';
 import { rateSubject } from './rate-subject.js';
 
-/** Top-level fields of a selection set, fragments expanded (3 aliased mutations are 3). */
+/**
+ * Whether a selection runs: not under @skip(if: true) or @include(if: false), with the request's
+ * variables. A directive graphql-js will refuse (a variable of the wrong kind) counts as running.
+ */
+function runs(node: SelectionNode, variables: Record<string, unknown>): boolean {
+  try {
+    if (getDirectiveValues(GraphQLSkipDirective, node, variables)?.if === true) return false;
+    if (getDirectiveValues(GraphQLIncludeDirective, node, variables)?.if === false) return false;
+  } catch {
+    // refused later, before anything runs
+  }
+  return true;
+}
+
+/** Top-level fields of a selection set that run, fragments expanded (3 aliased mutations are 3). */
 function rootFieldCount(
   set: SelectionSetNode,
   fragments: Map<string, SelectionSetNode>,
+  variables: Record<string, unknown>,
   seen = new Set<string>(),
 ): number {
   let n = 0;
   for (const s of set.selections) {
+    if (!runs(s, variables)) continue;
     if (s.kind === Kind.FIELD) {
       if (s.name.value !== '__typename') n++;
     } else if (s.kind === Kind.INLINE_FRAGMENT) {
-      n += rootFieldCount(s.selectionSet, fragments, seen);
+      n += rootFieldCount(s.selectionSet, fragments, variables, seen);
     } else if (!seen.has(s.name.value)) {
       seen.add(s.name.value);
       const f = fragments.get(s.name.value);
-      if (f) n += rootFieldCount(f, fragments, seen);
+      if (f) n += rootFieldCount(f, fragments, variables, seen);
     }
   }
   return n;
 }
 
-/** How many requests an operation counts as: each top-level mutation field is one. */
+/**
+ * How many requests an operation counts as: each top-level mutation field that runs is one (a field
+ * skipped by @skip or @include is not).
+ */
 export function operationWeight(
   operation: OperationDefinitionNode,
   fragments: Map<string, SelectionSetNode> = new Map(),
+  variables: Record<string, unknown> = {},
 ): number {
   if (operation.operation !== 'mutation') return 1;
-  return Math.max(1, rootFieldCount(operation.selectionSet, fragments));
+  return Math.max(1, rootFieldCount(operation.selectionSet, fragments, variables));
 }
 
 /**
@@ -54,7 +82,7 @@ export function rateLimitPlugin(
           const fragments = new Map<string, SelectionSetNode>();
           for (const d of rc.document.definitions)
             if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
-          const extra = operationWeight(rc.operation, fragments) - 1;
+          const extra = operationWeight(rc.operation, fragments, rc.request.variables ?? {}) - 1;
           if (extra <= 0) return;
           try {
             await limiter.consume(rateSubject(rc.contextValue.req, secret), extra);

@@ -16,6 +16,17 @@ describe('operationWeight', () => {
     ).toBe(3);
     expect(operationWeight(op('mutation { __typename x }'))).toBe(1);
   });
+  it('leaves out fields that do not run (@skip, @include), with literals or variables', () => {
+    const doc = op(
+      'mutation($no: Boolean!, $yes: Boolean!) { a @skip(if: true) b @include(if: $no) c @include(if: $yes) d @skip(if: $no) ... on Mutation @skip(if: $yes) { e f } }',
+    );
+    expect(operationWeight(doc, new Map(), { no: false, yes: true })).toBe(2);
+    expect(operationWeight(doc, new Map(), { no: true, yes: false })).toBe(3);
+    // a variable graphql-js will refuse: counted as running
+    expect(operationWeight(op('mutation($x: Boolean!) { a @skip(if: $x) b }'), new Map(), { x: 'yes' })).toBe(
+      2,
+    );
+  });
   it('counts fields inside fragments once each', () => {
     const doc = parse('mutation { ...F ... on Mutation { c } } fragment F on Mutation { a b }');
     const fragments = new Map([['F', (doc.definitions[1] as any).selectionSet]]);
