@@ -1,17 +1,14 @@
-import { AppError, type AuditedMeta, type DeniedSubject, isUuid, type RequestContext } from '#libs/common';
+import {
+  AppError,
+  type AuditedMeta,
+  type DeniedSubject,
+  isUuid,
+  type RequestContext,
+  valueAt,
+} from '#libs/common';
 import type { AuditService } from '#libs/audit';
 import type { Queryable } from '#libs/database';
 import { SERVICE_OF_ORGANISATION_SQL } from '#libs/directory';
-
-/** The value at a dotted path of the arguments (undefined when the path is not there). */
-function valueAt(args: Record<string, unknown>, path: string): unknown {
-  let v: unknown = args;
-  for (const part of path.split('.')) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[part];
-  }
-  return v;
-}
 
 /** The id at a dotted path of the arguments, when it is one (anything else names no one). */
 function argAt(args: Record<string, unknown>, path: string | undefined): string | null {

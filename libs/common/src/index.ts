@@ -12,5 +12,6 @@ export * from './validation/ids.js';
 export * from './validation/validate-input.js';
 export * from './validation/text.js';
 export * from './pagination/cursor.js';
+export * from './context/args-as-sent.js';
 export * from './context/audited.js';
 export * from './pagination/selection.js';

@@ -27,20 +27,3 @@ export function mayManageStaff(actor: Actor, organisationId: string, role: Role 
 
 /** Roles that reach the directory's management mutations at all (the guard's list). */
 export const DIRECTORY_MANAGER_ROLES: readonly Role[] = [Role.ADMIN, Role.SERVICE_MANAGER];
-
-/**
- * An id as the client sent it in variables that did not coerce (ChecksFirst): a string, or an integer
- * (which GraphQL's ID accepts), lower-cased as the services store ids; anything else is null, left
- * to the input rules.
- */
-export function idAsSent(value: unknown): string | null {
-  if (typeof value === 'string') return value.toLowerCase();
-  return Number.isInteger(value) ? String(value) : null;
-}
-
-/** A member of an input object as sent (undefined when the input is not an object). */
-export function memberAsSent(input: unknown, key: string): unknown {
-  return input !== null && typeof input === 'object' && !Array.isArray(input)
-    ? (input as Record<string, unknown>)[key]
-    : undefined;
-}

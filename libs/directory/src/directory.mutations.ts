@@ -1,6 +1,6 @@
 import { Args, ID, Mutation, Resolver } from '@nestjs/graphql';
-import { ChecksFirst, Ctx, type RequestContext, Role, Roles } from '#libs/common';
-import { DIRECTORY_MANAGER_ROLES, idAsSent, memberAsSent } from './directory-access.js';
+import { ChecksFirst, Ctx, idAsSent, type RequestContext, Role, Roles, valueAt } from '#libs/common';
+import { DIRECTORY_MANAGER_ROLES } from './directory-access.js';
 import { ServiceCapacity } from './enums.js';
 import { CreateOrganisationInput } from './organisations/create-organisation.input.js';
 import { OrganisationModel } from './organisations/organisation.model.js';
@@ -77,7 +77,7 @@ export class DirectoryMutations {
   // the input rules.
 
   async createServiceFirst(ctx: RequestContext, args: Record<string, unknown>): Promise<void> {
-    const organisationId = idAsSent(memberAsSent(args.input, 'organisationId'));
+    const organisationId = idAsSent(valueAt(args, 'input.organisationId'));
     if (organisationId !== null) await this.services.checkCreate(ctx, organisationId);
   }
 
@@ -87,16 +87,17 @@ export class DirectoryMutations {
   }
 
   async createStaffFirst(ctx: RequestContext, args: Record<string, unknown>): Promise<void> {
-    const organisationId = idAsSent(memberAsSent(args.input, 'organisationId'));
+    const organisationId = idAsSent(valueAt(args, 'input.organisationId'));
     if (organisationId === null) return;
-    const role = memberAsSent(args.input, 'role');
-    const serviceIds = memberAsSent(args.input, 'serviceIds');
-    const ids = Array.isArray(serviceIds) ? serviceIds.map(idAsSent) : null;
+    const role = valueAt(args, 'input.role');
+    // Service ids: none given is none; any that cannot be read leaves them to the input rules.
+    const given = valueAt(args, 'input.serviceIds');
+    const ids = given == null ? [] : Array.isArray(given) ? given.map(idAsSent) : [null];
     await this.staff.checkCreate(
       ctx,
       organisationId,
       Object.values<unknown>(Role).includes(role) ? (role as Role) : null,
-      ids?.every((id) => id !== null) ? [...new Set(ids as string[])] : serviceIds == null ? [] : null,
+      ids.includes(null) ? null : [...new Set(ids as string[])],
     );
   }
 

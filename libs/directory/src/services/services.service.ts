@@ -70,7 +70,6 @@ export class ServicesService {
     serviceId: string,
     capacity: ServiceCapacity,
   ): Promise<ServiceModel> {
-    if (!isUuid(serviceId)) throw AppError.notFound('Service');
     return this.db.transaction(async (tx) => {
       await this.checkCapacity(ctx, serviceId, tx, true);
       if (!Object.values(ServiceCapacity).includes(capacity))
