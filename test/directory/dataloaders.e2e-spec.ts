@@ -3,7 +3,7 @@ import { DirectoryLoaders } from '#libs/directory';
 import { startTestApp, type StaffFixture, type TestApp } from '../support/test-app.js';
 
 const SERVICES_WITH_ORGS = `{ services { id organisation { id name services { id organisation { id } } } } }`;
-const ORGS_WITH_SERVICES = `{ organisations { id services { id organisation { id services { id } } } } }`;
+const ORGS_WITH_SERVICES = `{ organisations { id services { id organisation { id name } } } }`;
 const ME_DEEP = `{ me { id services { id organisation { id services { id } } } organisation { id services { id organisation { id } } } } }`;
 
 describe('relation fields are batched per request (no N+1)', () => {

@@ -13,20 +13,35 @@ import {
 } from '../support/contract-operations.js';
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
 
-/** `depth` field levels under a Service: organisation { services { organisation { … id } } }. */
-const nest = (depth: number): string => {
-  let q = 'id';
-  for (let d = depth - 1; d >= 1; d--) q = `${d % 2 === 1 ? 'organisation' : 'services'} { ${q} }`;
-  return q;
-};
+/**
+ * A selection `depth` field levels deep from the root, along a path on which no list field appears
+ * twice up to depth 10 (referrals, their history's staff, their services' organisations): the
+ * deepest the contract promises to run. `from` levels are left out at the top (for fragments).
+ */
+const LEVELS = [
+  'referrals(first: 1)',
+  'edges',
+  'node',
+  'history',
+  'by',
+  'services',
+  'organisation',
+  'services',
+  'organisation',
+  'services',
+];
+const nest = (depth: number, from = 0): string =>
+  LEVELS.slice(from, depth - 1).reduceRight((inner, field) => `${field} { ${inner} }`, 'id');
 
 describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
   let t: TestApp;
   let token: string;
+  let worker: string;
   beforeAll(async () => {
     t = await startTestApp();
     const org = await t.fixtures.organisation();
     token = (await t.fixtures.staff(org, Role.ADMIN)).token;
+    worker = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
   });
   afterAll(() => t.close());
 
@@ -37,36 +52,40 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
   };
 
   it('accepts depth 10 and refuses depth 11, before execution', async () => {
-    const ten = await t.gql(`{ services { ${nest(9)} } }`, {}, token);
+    const ten = await t.gql(`{ ${nest(10)} }`, {}, worker);
     expect(ten.errors).toBeUndefined();
     const before = t.db.counter.count;
-    const deep = await t.gql(`{ services { ${nest(10)} } }`, {}, token);
+    const deep = await t.gql(`{ ${nest(11)} }`, {}, worker);
     expectTooComplex(deep);
     expect(deep.errors![0].message).toContain('depth limit of 10');
     expect(t.db.counter.count).toBe(before); // nothing ran, not even authentication
   });
 
   it('counts depth through fragments', async () => {
-    const res = await t.gql(`query { services { ...A } } fragment A on Service { ${nest(10)} }`, {}, token);
+    const res = await t.gql(
+      `query { referrals(first: 1) { ...A } } fragment A on ReferralConnection { ${nest(11, 1)} }`,
+      {},
+      worker,
+    );
     expectTooComplex(res);
+    expect(res.errors![0].message).toContain('depth limit of 10');
   });
 
   it('counts field levels only: fragments, spread or inline, add none', async () => {
-    const spreads = await t.gql(
-      `query { services { ...A } } fragment A on Service { ...B } fragment B on Service { ${nest(9)} }`,
-      {},
-      token,
-    );
-    expect(spreads.errors).toBeUndefined();
-    const inline = await t.gql(`{ services { ... on Service { ... { ${nest(9)} } } } }`, {}, token);
-    expect(inline.errors).toBeUndefined();
-    expectTooComplex(
-      await t.gql(
-        `query { services { ...A } } fragment A on Service { ...B } fragment B on Service { ${nest(10)} }`,
+    const spreads = (depth: number) =>
+      t.gql(
+        `query { referrals(first: 1) { ...A } } fragment A on ReferralConnection { ...B } fragment B on ReferralConnection { ${nest(depth, 1)} }`,
         {},
-        token,
-      ),
+        worker,
+      );
+    expect((await spreads(10)).errors).toBeUndefined();
+    const inline = await t.gql(
+      `{ referrals(first: 1) { ... on ReferralConnection { ... { ${nest(10, 1)} } } } }`,
+      {},
+      worker,
     );
+    expect(inline.errors).toBeUndefined();
+    expectTooComplex(await spreads(11));
   });
 
   it('counts aliases of __typename like any other', async () => {
@@ -136,17 +155,20 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
 
   it('costs a field written twice without an alias, or through overlapping fragments, once: it runs once', async () => {
     const list = `searchPeople(text: "ab", first: 200) { consents { organisations { services { organisation { services { organisation { services { id } } } } } } } }`;
-    const twice = await t.gql(`{ ${list} ${list} }`, {}, token);
-    // Under the limit once merged (an administrator is then refused by the role check, as usual).
-    expect(errorCode(twice)).toBe('FORBIDDEN');
-    const fragments = await t.gql(
-      `{ ...A ...B } fragment A on Query { ${list} } fragment B on Query { ${list} }`,
-      {},
-      token,
+    // Under the cost limit once merged; refused, before it runs, only because it nests a list field
+    // in itself and its answer could hold too many list items.
+    const underCostLimit = (res: Awaited<ReturnType<TestApp['gql']>>) => {
+      expectTooComplex(res);
+      expect(res.errors![0].message).toContain('nests a list in itself');
+    };
+    underCostLimit(await t.gql(`{ ${list} ${list} }`, {}, token));
+    underCostLimit(
+      await t.gql(`{ ...A ...B } fragment A on Query { ${list} } fragment B on Query { ${list} }`, {}, token),
     );
-    expect(errorCode(fragments)).toBe('FORBIDDEN');
     // Aliased, the two copies both run, and are over the limit.
-    expectTooComplex(await t.gql(`{ a: ${list} b: ${list} }`, {}, token));
+    const aliased = await t.gql(`{ a: ${list} b: ${list} }`, {}, token);
+    expectTooComplex(aliased);
+    expect(aliased.errors![0].message).toMatch(/cost limit of \d+ exceeded/);
   });
 
   it('multiplies by first given in a variable, and refuses a person-data list-in-list abuse', async () => {
@@ -155,9 +177,11 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
     const before = t.db.counter.count;
     expectTooComplex(await t.gql(abuse, { n: 200 }, token));
     expect(t.db.counter.count).toBe(before);
-    // The same shape for a single result is cheap enough to run (it is refused by the role check).
+    // The same shape for a single result is under the cost limit (refused for the list items its
+    // answer could hold, the last of the limits before it runs).
     const one = await t.gql(abuse, { n: 1 }, token);
-    expect(one.errors?.[0]?.extensions.code).not.toBe('QUERY_TOO_COMPLEX');
+    expect(one.errors![0].message).not.toMatch(/cost limit/);
+    expect(one.errors![0].message).toContain('nests a list in itself');
   });
 
   it('introspection (__schema, __type) is exempt from depth and cost', async () => {
@@ -184,9 +208,7 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
     );
     expect(nested.errors).toBeUndefined();
     // The same fragment holding a field 11 levels deep is still refused.
-    expectTooComplex(
-      await t.gql(`{ ...I } fragment I on Query { ${deep} services { ${nest(10)} } }`, {}, token),
-    );
+    expectTooComplex(await t.gql(`{ ...I } fragment I on Query { ${deep} ${nest(11)} }`, {}, worker));
   });
 
   it('accepts the widest journey the contract promises, 16 times (15 aliases), written with a fragment', async () => {
@@ -218,17 +240,36 @@ describe('GraphQL abuse limits (CONTRACT.md section 10)', () => {
 
 describe('the default list-item budget', () => {
   let t: TestApp;
+  let token: string;
   afterAll(() => t.close());
 
   it('is 20,000: an answer of 22,500 items is refused, so no caller can make the API serialise megabytes', async () => {
     t = await startTestApp();
     const org = await t.fixtures.organisation();
     for (let i = 0; i < 150; i++) await t.fixtures.service(org);
-    const token = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
+    token = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
     const res = await t.gql('{ services { organisation { services { id } } } }', {}, token);
     expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
     expect(res.errors![0].message).toContain('more than 20,000 list items');
     expect((await t.gql('{ services { id organisation { id } } }', {}, token)).errors).toBeUndefined();
+  });
+
+  it('refuses a page of referrals nesting a list in itself before it runs: no read, no audit event', async () => {
+    const before = t.db.counter.count;
+    const res = await t.gql(
+      '{ referrals(first: 200) { edges { node { person { consents { organisations { services { organisation { services { id } } } } } } } } } }',
+      {},
+      token,
+    );
+    expect(res.status).toBe(400);
+    expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
+    expect(res.errors![0].message).toBe(
+      'The query is too complex: it nests a list in itself, and its answer could hold more than 20,000 list items; nest fewer lists.',
+    );
+    expect(res.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
+    expect(res.data ?? null).toBeNull();
+    // Not even the caller was looked up, so no referral was read and no audit event written.
+    expect(t.db.counter.count).toBe(before);
   });
 });
 
@@ -238,8 +279,9 @@ describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () 
   let admin: string;
   const services: string[] = [];
   beforeAll(async () => {
-    // 60 services in one organisation: three times what the cost model expects of one.
-    t = await startTestApp({ GRAPHQL_MAX_LIST_ITEMS: '5000' });
+    // 60 services in one organisation: more than the data are expected to hold (50), three times
+    // what the cost model expects of one.
+    t = await startTestApp({ GRAPHQL_MAX_LIST_ITEMS: '6000' });
     const org = await t.fixtures.organisation();
     for (let i = 0; i < 60; i++) services.push(await t.fixtures.service(org));
     token = (await t.fixtures.staff(org, Role.KEY_WORKER)).token;
@@ -254,12 +296,13 @@ describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () 
   });
 
   it('refuses an answer past it, whole, as QUERY_TOO_COMPLEX, though the document is under the cost limit', async () => {
-    const doc = '{ services { id organisation { services { id organisation { services { id } } } } } }';
+    // 2 × (60 + 60 × 60) = 7,320 list items.
+    const doc = `{ a: services { id organisation { services { id } } } b: services { id organisation { services { id } } } }`;
     const res = await t.gql(doc, {}, token);
     expect(res.errors).toHaveLength(1);
     expect(res.errors![0].extensions).toEqual({ code: 'QUERY_TOO_COMPLEX' });
     expect(res.errors![0].message).toBe(
-      'The query is too complex: the answer would hold more than 5,000 list items; nest fewer lists.',
+      'The query is too complex: the answer would hold more than 6,000 list items; nest fewer lists.',
     );
     expect(res.data).toBeNull();
     // The next request has a budget of its own.
@@ -268,7 +311,7 @@ describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () 
 
   it("counts a consent's organisations before reading them: refused in a query, never in a mutation's answer", async () => {
     // A person with 200 consents, each covering the 60-service organisation and 30 others: 6,200
-    // organisations in their consents, past the budget of 5,000.
+    // organisations in their consents, past the budget of 6,000.
     const org = await t.fixtures.organisation();
     for (let i = 0; i < 30; i++) await t.fixtures.organisation();
     const worker = await t.fixtures.staff(org, Role.KEY_WORKER);
@@ -310,8 +353,54 @@ describe('the most list items one answer may hold (GRAPHQL_MAX_LIST_ITEMS)', () 
     expect(changed.data.updatePerson.consents[199].organisations).toHaveLength(covered);
   });
 
+  it('runs a document nesting a list in itself whose answer could hold no more than the budget, and bounds it while it runs', async () => {
+    // At most 50 + 50 × 50 = 2,550 list items with the data at their expected sizes: it runs. Its
+    // organisation holds 60 services: 60 + 60 × 60 = 3,660, within the budget, answered.
+    const one = 'me { organisation { services { id organisation { services { id } } } } }';
+    const res = await t.gql(`{ ${one} }`, {}, token);
+    expect(res.errors).toBeUndefined();
+    expect(res.data.me.organisation.services[59].organisation.services).toHaveLength(60);
+    // Twice (5,100 at the expected sizes, so it runs): 7,320, past the budget while it runs.
+    const twice = await t.gql(`{ ${one} again: ${one} }`, {}, token);
+    expect(twice.status).toBe(200);
+    expect(twice.errors![0].message).toBe(
+      'The query is too complex: the answer would hold more than 6,000 list items; nest fewer lists.',
+    );
+    expect(twice.data).toBeNull();
+  });
+
+  it('refuses a document nesting a list in itself whose answer could hold more, before it runs, mutations alike', async () => {
+    const before = t.db.counter.count;
+    // 100 + 100 × 50 + 100 × 50 × 50 = 255,100 list items at the expected sizes.
+    const query = await t.gql(
+      '{ organisations { services { organisation { services { id } } } } }',
+      {},
+      token,
+    );
+    expect(query.status).toBe(400);
+    expect(query.errors![0].message).toBe(
+      'The query is too complex: it nests a list in itself, and its answer could hold more than 6,000 list items; nest fewer lists.',
+    );
+    const mutation = await t.gql(
+      `mutation($a: ID!) { setServiceCapacity(serviceId: $a, capacity: CLOSED) {
+        organisation { services { organisation { services { organisation { services { id } } } } } } } }`,
+      { a: services[2] },
+      admin,
+    );
+    expect(mutation.status).toBe(400);
+    expect(errorCode(mutation)).toBe('QUERY_TOO_COMPLEX');
+    expect(mutation.data ?? null).toBeNull();
+    // Nothing ran: the service is as it was.
+    expect(t.db.counter.count).toBe(before);
+    const [row] = await t.db.query<{ capacity: string }>('SELECT capacity FROM services WHERE id = $1', [
+      services[2],
+    ]);
+    expect(row.capacity).toBe('OPEN');
+  });
+
   it("never refuses a mutation's answer once its change is made: both changes stand, both answered", async () => {
-    // Each answer holds 60 + 60 × 60 = 3,660 list items; the two together are past 5,000.
+    // Each answer could hold 50 + 50 × 50 = 2,550 list items at the expected sizes (5,100 in all,
+    // within the budget: it runs), and holds 60 + 60 × 60 = 3,660; the two together are past 6,000.
     const answer = 'id capacity organisation { services { id organisation { services { id } } } }';
     const res = await t.gql(
       `mutation($a: ID!, $b: ID!) {
@@ -354,14 +443,15 @@ describe('which answers the list-item budget bounds', () => {
     expect(res.data.services[9].organisation.services).toHaveLength(10);
   });
 
-  it('always the answer of a document that nests a list field in itself', async () => {
+  it('always the answer of a document that nests a list field in itself (here refused before it runs)', async () => {
     const res = await t.gql(
       '{ services { organisation { services { organisation { services { id } } } } } }',
       {},
       token,
     );
     expect(errorCode(res)).toBe('QUERY_TOO_COMPLEX');
-    expect(res.data).toBeNull();
+    expect(res.status).toBe(400);
+    expect(res.data ?? null).toBeNull();
   });
 
   it('the answer of any document once a list in it is longer than the data are expected to hold', async () => {

@@ -5,8 +5,10 @@ import { wrapResolvers } from './wrap-resolvers.js';
 /**
  * The most list items one query's answer may hold, by default (GRAPHQL_MAX_LIST_ITEMS), when it is
  * bounded: when its document nests a list field in itself (services { organisation { services … } }:
- * outside what the contract promises to run, the answer multiplying with the data at every level),
- * or once some list in it is longer than the data are expected to hold (DATA_LIST_BOUNDS:
+ * outside what the contract promises to run, the answer multiplying with the data at every level;
+ * such a document whose answer could pass the budget at the expected data sizes is refused before
+ * it runs, limits.plugin.ts), or once some list in it is longer than the data are expected to hold
+ * (DATA_LIST_BOUNDS:
  * a partnership of hundreds of organisations, a person with hundreds of consents). Other answers,
  * the operations CONTRACT.md section 10 promises to run over data of the expected size, are bounded
  * by the cost limit alone. Every item is work on the API's one thread, shared by everyone: 100,000

@@ -40,6 +40,16 @@ export class AppError extends GraphQLError {
       `The query is too complex: the answer would hold more than ${limit.toLocaleString('en-GB')} list items; nest fewer lists.`,
     );
   }
+  /**
+   * QUERY_TOO_COMPLEX before it runs: a document that nests a list field in itself whose answer
+   * could hold more than `limit` list items (GRAPHQL_MAX_LIST_ITEMS).
+   */
+  static tooManyPossibleListItems(limit: number): AppError {
+    return new AppError(
+      ErrorCode.QUERY_TOO_COMPLEX,
+      `The query is too complex: it nests a list in itself, and its answer could hold more than ${limit.toLocaleString('en-GB')} list items; nest fewer lists.`,
+    );
+  }
   static rateLimited(retryAfterSeconds: number, message?: string): AppError {
     return new AppError(ErrorCode.RATE_LIMITED, message, {
       retryAfterSeconds: Math.max(1, Math.ceil(retryAfterSeconds)),

@@ -1,6 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, Kind } from 'graphql';
-import type { GqlContext } from '#libs/common';
+import { AppError, type GqlContext } from '#libs/common';
 import { measureOperation, type OperationMeasure } from './query-cost.js';
 import { coercedVariables } from '../coerced-variables.js';
 import { withHttpStatus } from '../http-status.js';
@@ -44,8 +44,16 @@ export function costLimitPlugin(maxCost: number): ApolloServerPlugin<GqlContext>
               tooComplex(`cost limit of ${maxCost} exceeded, found ${measure.cost}.`),
               400,
             );
-          // Outside what the contract promises to run: its answer is bounded whatever the data.
-          if (measure.listTwiceOnAPath) rc.contextValue.ctx.boundListItemsAlways();
+          // Outside what the contract promises to run (a list field nested in itself): refused now when
+          // its answer could pass the list-item budget (it would multiply with the data at every
+          // level), mutations too, before they change anything; otherwise its answer is bounded
+          // whatever the data (list-budget.ts).
+          if (measure.listTwiceOnAPath) {
+            const budget = rc.contextValue.ctx.maxListItems;
+            if (budget !== undefined && measure.listItems > budget)
+              throw withHttpStatus(AppError.tooManyPossibleListItems(budget), 400);
+            rc.contextValue.ctx.boundListItemsAlways();
+          }
         },
       };
     },

@@ -1,4 +1,5 @@
 import { buildSchema, parse } from 'graphql';
+import { DEFAULT_DATA_LIST_BOUND } from '#libs/common';
 import { DEFAULT_LIST_BOUND, DEFAULT_PAGE, measureOperation, PAGE_BOUNDS, queryCost } from './query-cost.js';
 
 const schema = buildSchema(`
@@ -106,5 +107,40 @@ describe('measureOperation: a list field twice along one path', () => {
   it('measures the same cost as queryCost', () => {
     const doc = '{ items(first: 10) { id children { id } } }';
     expect(measureOperation(schema, parse(doc), {}).cost).toBe(queryCost(schema, parse(doc)));
+  });
+});
+
+describe('measureOperation: the list items an answer can hold at the expected data sizes', () => {
+  const items = (doc: string, vars: Record<string, unknown> = {}) =>
+    measureOperation(schema, parse(doc), vars).listItems;
+
+  it.each([
+    // No list: nothing.
+    ['{ one { id } }', 0],
+    // A page holds what it asks for (its default when left out), capped at the contract's bound.
+    ['{ items(first: 3) { id } }', 3],
+    ['{ items { id } }', DEFAULT_PAGE],
+    ['{ items(first: 100000) { id } }', PAGE_BOUNDS.first],
+    ['{ page(limit: 4) { id } }', 4],
+    // Any other list of objects as long as the data may hold (listBound), under each item above it.
+    ['{ one { children { id } } }', DEFAULT_DATA_LIST_BOUND],
+    ['{ items(first: 2) { children { id } } }', 2 + 2 * DEFAULT_DATA_LIST_BOUND],
+    [
+      '{ one { children { children { id } } } }',
+      DEFAULT_DATA_LIST_BOUND + DEFAULT_DATA_LIST_BOUND * DEFAULT_DATA_LIST_BOUND,
+    ],
+    // Aliases add up; the same field written twice is merged, as execution merges it.
+    ['{ a: items(first: 3) { id } b: items(first: 4) { id } }', 7],
+    ['{ items(first: 3) { id } items(first: 3) { children { id } } }', 3 + 3 * DEFAULT_DATA_LIST_BOUND],
+    // Skipped selections hold nothing.
+    ['{ items(first: 3) { id children @skip(if: true) { id } } }', 3],
+  ])('%s: %d', (doc, expected) => {
+    expect(items(doc)).toBe(expected);
+  });
+
+  it('reads a page size from the variables', () => {
+    expect(items('query($n: Int) { items(first: $n) { children { id } } }', { n: 5 })).toBe(
+      5 + 5 * DEFAULT_DATA_LIST_BOUND,
+    );
   });
 });

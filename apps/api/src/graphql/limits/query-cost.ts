@@ -22,6 +22,7 @@ import {
   type SelectionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { listBound } from '#libs/common';
 import { INTROSPECTION_FIELDS } from './query-limits.js';
 
 /**
@@ -38,6 +39,12 @@ export const PAGE_BOUNDS = { first: 200, limit: 50 } as const;
  * under-counted.
  */
 export const DEFAULT_PAGE = 50;
+
+/** The lists of a connection ("Type.field"), as long as the page asked for on the connection field. */
+export const PAGED_LISTS: ReadonlySet<string> = new Set([
+  'ReferralConnection.edges',
+  'AuditEventConnection.nodes',
+]);
 
 /**
  * Upper bounds of lists without a `first` argument ("Type.field"), from what the partnership holds:
@@ -58,8 +65,7 @@ export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'FlowReport.cells': 225,
   'WellbeingChange.items': 4,
   // Connection lists are already multiplied by `first` on the connection field.
-  'ReferralConnection.edges': 1,
-  'AuditEventConnection.nodes': 1,
+  ...Object.fromEntries([...PAGED_LISTS].map((c) => [c, 1])),
 };
 /** Any other list of objects. */
 export const DEFAULT_LIST_BOUND = 20;
@@ -70,9 +76,10 @@ export const DEFAULT_LIST_BOUND = 20;
  * expensive one asks for the most expensive Query field (the journey, 69.7M) 16 times (itself and
  * 15 aliases) and for every other Query field once, 1.19G in all. Lists nested in themselves and
  * aliased cost more (test/hardening/query-limits.e2e-spec.ts holds the schema to both). Whatever
- * the cost, the answer of a document that nests a list field in itself, or of one whose data hold
- * longer lists than expected (DATA_LIST_BOUNDS), holds at most GRAPHQL_MAX_LIST_ITEMS list items
- * (list-budget.ts).
+ * the cost, a document that nests a list field in itself is refused before it runs when its answer
+ * could hold more than GRAPHQL_MAX_LIST_ITEMS list items with the data at their expected sizes
+ * (OperationMeasure.listItems); its answer, and that of a document whose data hold longer lists than
+ * expected (DATA_LIST_BOUNDS), holds at most that many (list-budget.ts).
  */
 export const DEFAULT_COST_LIMIT = 1_500_000_000;
 
@@ -103,11 +110,37 @@ export function fieldMultiplier({
   const page = clamp(args.first, PAGE_BOUNDS.first) ?? clamp(args.limit, PAGE_BOUNDS.limit);
   if (page !== null) return page;
   if (field.args.some((a) => a.name === 'first' || a.name === 'limit')) return DEFAULT_PAGE;
-  const inner = getNullableType(field.type);
-  if (isListType(inner) && isCompositeType(getNullableType(inner.ofType as never) ?? inner.ofType)) {
-    return LIST_BOUNDS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_BOUND;
-  }
+  if (isCompositeList(field)) return LIST_BOUNDS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_BOUND;
   return 1;
+}
+
+/**
+ * How many of what is selected under a field one of its values holds when the data are as large as
+ * they are expected to be (DATA_LIST_BOUNDS): a page is as long as asked for, a connection's list as
+ * its page (already counted on the connection field), any other list of objects as long as the data
+ * may hold. For the list-item count of an answer, not for its cost.
+ */
+export function dataMultiplier({
+  type,
+  field,
+  args,
+}: {
+  type: { name: string };
+  field: GraphQLField<unknown, unknown>;
+  args: Record<string, unknown>;
+}): number {
+  const page = clamp(args.first, PAGE_BOUNDS.first) ?? clamp(args.limit, PAGE_BOUNDS.limit);
+  if (page !== null) return page;
+  if (field.args.some((a) => a.name === 'first' || a.name === 'limit')) return DEFAULT_PAGE;
+  if (!isCompositeList(field)) return 1;
+  const coordinate = `${type.name}.${field.name}`;
+  return PAGED_LISTS.has(coordinate) ? 1 : listBound(coordinate);
+}
+
+/** Whether a field is a list of objects (of an object, interface or union type). */
+function isCompositeList(field: GraphQLField<unknown, unknown>): boolean {
+  const inner = getNullableType(field.type);
+  return isListType(inner) && isCompositeType(getNamedType(inner));
 }
 
 /** One field's cost: 1 plus its multiplier times what is selected under it (introspection: 0). */
@@ -165,6 +198,12 @@ export interface OperationMeasure {
    * section 10 promises to run, and its answer is bounded whatever the data (list-budget.ts).
    */
   listTwiceOnAPath: boolean;
+  /**
+   * The most list items (elements of lists of objects) its answer can hold while the data keep to
+   * the sizes they are expected to hold (dataMultiplier): what a document that nests a list field
+   * in itself is refused for, before it runs, when past the budget (GRAPHQL_MAX_LIST_ITEMS).
+   */
+  listItems: number;
 }
 
 /** operationCost, and whether the operation nests a list field in itself. */
@@ -186,7 +225,7 @@ export function measureOperation(
       operation = d;
   }
   const root = operation && schema.getRootType(operation.operation);
-  if (!operation || !root) return { cost: 0, listTwiceOnAPath: false };
+  if (!operation || !root) return { cost: 0, listTwiceOnAPath: false, listItems: 0 };
 
   let visited = 0;
   let listTwiceOnAPath = false;
@@ -225,18 +264,22 @@ export function measureOperation(
       }
     return into;
   };
-  /** `lists`: the list fields on the path to `sets`. */
-  const selectionCost = (
+  /**
+   * The cost of `sets` on one value of `type`, and the list items one such value holds; `lists`: the
+   * list fields on the path to `sets`.
+   */
+  const measure = (
     type: GraphQLObjectType,
     sets: readonly SelectionSetNode[],
     lists: ReadonlySet<string>,
-  ): number => {
-    let total = 0;
+  ): { cost: number; items: number } => {
+    let cost = 0;
+    let items = 0;
     for (const nodes of collect(type, sets).values()) {
       const name = nodes[0].name.value;
       if (INTROSPECTION_FIELDS.has(name)) continue;
       if (name === '__typename') {
-        total += 1;
+        cost += 1;
         continue;
       }
       const field = type.getFields()[name];
@@ -244,21 +287,30 @@ export function measureOperation(
       const inner = getNamedType(field.type);
       const children = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
       let below = lists;
-      if (isListType(getNullableType(field.type)) && isCompositeType(inner)) {
+      const list = isCompositeList(field);
+      if (list) {
         const coordinate = `${type.name}.${name}`;
         if (lists.has(coordinate)) listTwiceOnAPath = true;
         below = new Set([...lists, coordinate]);
       }
-      const childComplexity = isObjectType(inner)
-        ? selectionCost(inner, children, below)
+      const under = isObjectType(inner)
+        ? measure(inner, children, below)
         : isAbstractType(inner)
-          ? Math.max(0, ...schema.getPossibleTypes(inner).map((t) => selectionCost(t, children, below)))
-          : 0;
+          ? schema
+              .getPossibleTypes(inner)
+              .map((t) => measure(t, children, below))
+              .reduce((a, b) => ({ cost: Math.max(a.cost, b.cost), items: Math.max(a.items, b.items) }), {
+                cost: 0,
+                items: 0,
+              })
+          : { cost: 0, items: 0 };
       const args = getArgumentValues(field, nodes[0], vars);
-      total += costEstimator({ type, field, args, childComplexity });
+      cost += costEstimator({ type, field, args, childComplexity: under.cost });
+      const n = dataMultiplier({ type, field, args });
+      items += n * ((list ? 1 : 0) + under.items);
     }
-    return total;
+    return { cost, items };
   };
-  const cost = selectionCost(root, [operation.selectionSet], new Set());
-  return { cost, listTwiceOnAPath };
+  const { cost, items } = measure(root, [operation.selectionSet], new Set());
+  return { cost, listTwiceOnAPath, listItems: items };
 }
