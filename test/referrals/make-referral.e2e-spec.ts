@@ -96,6 +96,11 @@ describe('makeReferral (CONTRACT.md sections 4–6)', () => {
         { safeguardingJustification: '\u200b'.repeat(25) },
         'safeguardingJustification',
       ],
+      [
+        'a safeguarding justification of one letter and 19 combining grapheme joiners (an "x" on screen)',
+        { safeguardingJustification: `x${'\u034f'.repeat(19)}` },
+        'safeguardingJustification',
+      ],
       ['an empty idempotency key', { idempotencyKey: '' }, 'idempotencyKey'],
       ['a NUL in the idempotency key', { idempotencyKey: 'a\u0000b' }, 'idempotencyKey'],
       ['a control character in the idempotency key', { idempotencyKey: 'a\u001bb' }, 'idempotencyKey'],

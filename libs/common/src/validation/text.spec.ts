@@ -51,6 +51,16 @@ describe('the length a reader sees', () => {
     ['abc\u200d\u2066\u00ad', 3],
     ['\u2800\u3164 x', 2],
     ['😀😀', 2],
+    // Marks that attach to the character before them show as part of it.
+    [`x${'\u034f'.repeat(19)}`, 1],
+    [`x${'\ufe0f'.repeat(19)}`, 1],
+    [`Risk${'\u0301'.repeat(16)}`, 4],
+    ['a\u0301'.repeat(10), 10],
+    ['\u0301\u0301abc', 3],
+    // An emoji sequence is one character on screen: a family, a flag, a skin tone.
+    ['\u{1F468}\u200d\u{1F469}\u200d\u{1F467}', 1],
+    ['\u{1F1EC}\u{1F1E7}', 1],
+    ['\u{1F44B}\u{1F3FD}', 1],
   ])('%j counts %i', (v, n) => expect(seenLength(v)).toBe(n));
 });
 

@@ -94,12 +94,27 @@ export function hasVisibleChar(value: string): boolean {
 /** Characters that take no room on a screen: format (zero-width, direction marks), blank fillers. */
 const UNSEEN = /[\p{Cf}\u2800\u115f\u1160\u3164\uffa0]/gu;
 
+/** Splits text into the characters a reader sees (grapheme clusters: a letter with its accents). */
+const GRAPHEMES = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** A cluster of combining marks alone (at the start of a text, with nothing to sit on). */
+const MARKS_ONLY = /^\p{M}+$/u;
+
 /**
- * The characters of `value` a reader sees, as charLength counts them, spaces between words included:
- * a text padded out with zero-width spaces is as long as what it shows.
+ * The characters of `value` a reader sees, spaces between words included: a letter with its
+ * combining accents, or an emoji built of several, is one; zero-width and direction characters,
+ * blank fillers and combining marks with nothing to sit on are none. A text padded out with
+ * invisible characters (zero-width spaces, combining grapheme joiners, variation selectors) is
+ * as long as what it shows.
  */
 export function seenLength(value: string): number {
-  return charLength(value.replace(UNSEEN, ''));
+  let n = 0;
+  for (const { segment } of GRAPHEMES.segment(value)) {
+    // Within a cluster: a zero-width joiner holds an emoji sequence together, and shows as nothing.
+    const shown = segment.replace(UNSEEN, '');
+    if (shown !== '' && !MARKS_ONLY.test(shown)) n++;
+  }
+  return n;
 }
 
 /**

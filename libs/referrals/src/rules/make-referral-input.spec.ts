@@ -35,6 +35,12 @@ describe('makeReferral input rules', () => {
       'safeguardingJustification',
     ],
     [{ ...base, safeguardingJustification: `a${'\u2800'.repeat(24)}` }, 'safeguardingJustification'],
+    // One letter that shows, padded with marks that show as nothing.
+    [{ ...base, safeguardingJustification: `x${'\u034f'.repeat(19)}` }, 'safeguardingJustification'],
+    [{ ...base, safeguardingJustification: `x${'\ufe0f'.repeat(19)}` }, 'safeguardingJustification'],
+    [{ ...base, safeguardingJustification: `Risk${'\u0301'.repeat(16)}` }, 'safeguardingJustification'],
+    // Ten accented letters, each written as a letter and a combining accent: ten on screen.
+    [{ ...base, safeguardingJustification: 'a\u0301'.repeat(10) }, 'safeguardingJustification'],
     [{ ...base, idempotencyKey: '   ' }, 'idempotencyKey'],
     [{ ...base, idempotencyKey: 'k'.repeat(101) }, 'idempotencyKey'],
   ] as [MakeReferralPlain, string][])('%j → BAD_USER_INPUT on %s', (input, f) => {
