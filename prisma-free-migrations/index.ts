@@ -24,6 +24,7 @@ import { ReferralGroupsRebuildInOnePass1764201600067 } from './0067-referral-gro
 import { PersonPathwaysKeyIndex1764201600068 } from './0068-person-pathways-key-index.js';
 import { InstanceFacts1764201600069 } from './0069-instance-facts.js';
 import { StaffEmailFolded1764201600070 } from './0070-staff-email-folded.js';
+import { PeopleSearchFolded1764201600071 } from './0071-people-search-folded.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   PersonPathwaysKeyIndex1764201600068,
   InstanceFacts1764201600069,
   StaffEmailFolded1764201600070,
+  PeopleSearchFolded1764201600071,
 ];

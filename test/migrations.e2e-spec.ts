@@ -58,6 +58,7 @@ describe('migrations', () => {
     await c.connect();
     try {
       await runMigrations(db.url);
+      expect(await revertLastMigration(db.url)).toBe('PeopleSearchFolded1764201600071');
       expect(await revertLastMigration(db.url)).toBe('StaffEmailFolded1764201600070');
       const [{ id: org }] = (
         await c.query(
@@ -75,7 +76,10 @@ describe('migrations', () => {
       await c.query(
         `UPDATE staff SET email = 'sisyphus@case.example.org' WHERE email = 'σίσυφος@case.example.org'`,
       );
-      expect(await runMigrations(db.url)).toEqual(['StaffEmailFolded1764201600070']);
+      expect(await runMigrations(db.url)).toEqual([
+        'StaffEmailFolded1764201600070',
+        'PeopleSearchFolded1764201600071',
+      ]);
     } finally {
       await c.end();
       await db.drop();

@@ -379,6 +379,10 @@ describe('people (CONTRACT.md sections 3 and 6)', () => {
       expect(await search('ΟΔΥΣΣΕΑΣ')).toEqual([odysseas]);
       expect(await search('οδυσ')).toEqual([odysseas]);
       expect(await search('λόγ')).toEqual([odysseas]);
+      // Typed in capitals: letters that are one letter in capitals match (dotless ı under I, a
+      // final ς under Σ), which lower case alone keeps apart.
+      expect(await search('YILDIZ')).toEqual([ilkay]);
+      expect(await search('ΛΌΓΟΣ')).toEqual([odysseas]);
     });
     it('only among visible people', async () => {
       expect(await search('zainab')).toEqual([ids.zainab]);

@@ -28,6 +28,13 @@ function likePattern(text: string): string {
 }
 
 /**
+ * Text folded for a case-insensitive match: upper case first, so letters that are one letter in
+ * capitals (ı and i under İ/I, a final ς and σ) match; the people_*_trgm_idx indexes are over it
+ * (migration 0071).
+ */
+const folded = (sql: string): string => `lower(upper(${sql}))`;
+
+/**
  * searchPeople SQL: a case-insensitive substring of given or family name or email, or the digits of
  * an NHS or phone number, among the people visible to the organisation `$2` ($1 the pattern, $3 the
  * limit, $4 the digits pattern, $5 and $6 a UK phone number's national and international forms, or
@@ -40,11 +47,15 @@ export function searchPeopleSql(withDigits: boolean, withApostrophes = false): s
     ? ` OR p.nhs_number LIKE $4 OR p.phone_digits LIKE $4 OR p.phone_digits LIKE $5 OR p.phone_digits LIKE $6`
     : withApostrophes
       ? ['$4', '$5']
-          .map((n) => ` OR lower(p.given_name) LIKE lower(${n}) OR lower(p.family_name) LIKE lower(${n})`)
+          .map(
+            (n) =>
+              ` OR ${folded('p.given_name')} LIKE ${folded(n)} OR ${folded('p.family_name')} LIKE ${folded(n)}`,
+          )
           .join('')
       : '';
   return `SELECT ${personColumns('p')} FROM people p
-           WHERE (lower(p.given_name) LIKE lower($1) OR lower(p.family_name) LIKE lower($1) OR lower(p.email) LIKE lower($1)${digits})
+           WHERE (${folded('p.given_name')} LIKE ${folded('$1')} OR ${folded('p.family_name')} LIKE ${folded('$1')}
+                  OR ${folded('p.email')} LIKE ${folded('$1')}${digits})
              AND ${personVisibleSql('p.id', '$2', 'p')}
            ORDER BY lower(p.family_name), lower(p.given_name), p.id
            LIMIT $3`;
