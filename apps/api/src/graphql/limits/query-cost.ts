@@ -97,44 +97,36 @@ function clamp(n: unknown, max: number): number | null {
   return Math.min(Math.max(Math.trunc(n), 1), max);
 }
 
-/** The multiplier a field applies to what is selected under it. */
-export function fieldMultiplier({
-  type,
-  field,
-  args,
-}: {
+/** A field where it is selected: on which type, and with which arguments. */
+interface FieldAt {
   type: { name: string };
   field: GraphQLField<unknown, unknown>;
   args: Record<string, unknown>;
-}): number {
-  const page = clamp(args.first, PAGE_BOUNDS.first) ?? clamp(args.limit, PAGE_BOUNDS.limit);
-  if (page !== null) return page;
-  if (field.args.some((a) => a.name === 'first' || a.name === 'limit')) return DEFAULT_PAGE;
-  if (isCompositeList(field)) return LIST_BOUNDS[`${type.name}.${field.name}`] ?? DEFAULT_LIST_BOUND;
-  return 1;
 }
 
 /**
- * How many of what is selected under a field one of its values holds when the data are as large as
- * they are expected to be (DATA_LIST_BOUNDS): a page is as long as asked for, a connection's list as
- * its page (already counted on the connection field), any other list of objects as long as the data
- * may hold. For the list-item count of an answer, not for its cost.
+ * How many of what is selected under a field one of its values holds: a page as many as asked for
+ * (its default when left out), any other list of objects `bound` of its coordinate ("Type.field").
  */
-export function dataMultiplier({
-  type,
-  field,
-  args,
-}: {
-  type: { name: string };
-  field: GraphQLField<unknown, unknown>;
-  args: Record<string, unknown>;
-}): number {
+function multiplier({ type, field, args }: FieldAt, bound: (coordinate: string) => number): number {
   const page = clamp(args.first, PAGE_BOUNDS.first) ?? clamp(args.limit, PAGE_BOUNDS.limit);
   if (page !== null) return page;
   if (field.args.some((a) => a.name === 'first' || a.name === 'limit')) return DEFAULT_PAGE;
-  if (!isCompositeList(field)) return 1;
-  const coordinate = `${type.name}.${field.name}`;
-  return PAGED_LISTS.has(coordinate) ? 1 : listBound(coordinate);
+  return isCompositeList(field) ? bound(`${type.name}.${field.name}`) : 1;
+}
+
+/** The multiplier a field applies to what is selected under it, for the cost (LIST_BOUNDS). */
+export function fieldMultiplier(at: FieldAt): number {
+  return multiplier(at, (coordinate) => LIST_BOUNDS[coordinate] ?? DEFAULT_LIST_BOUND);
+}
+
+/**
+ * The multiplier for the list items of an answer when the data are as large as they are expected to
+ * be (DATA_LIST_BOUNDS): a connection's list is as long as its page (counted on the connection
+ * field), any other list of objects as long as the data may hold.
+ */
+export function dataMultiplier(at: FieldAt): number {
+  return multiplier(at, (coordinate) => (PAGED_LISTS.has(coordinate) ? 1 : listBound(coordinate)));
 }
 
 /** Whether a field is a list of objects (of an object, interface or union type). */
@@ -144,12 +136,7 @@ function isCompositeList(field: GraphQLField<unknown, unknown>): boolean {
 }
 
 /** One field's cost: 1 plus its multiplier times what is selected under it (introspection: 0). */
-export function costEstimator(options: {
-  type: { name: string };
-  field: GraphQLField<unknown, unknown>;
-  args: Record<string, unknown>;
-  childComplexity: number;
-}): number {
+export function costEstimator(options: FieldAt & { childComplexity: number }): number {
   if (INTROSPECTION_FIELDS.has(options.field.name)) return 0;
   return 1 + fieldMultiplier(options) * options.childComplexity;
 }
