@@ -25,6 +25,7 @@ import { PersonPathwaysKeyIndex1764201600068 } from './0068-person-pathways-key-
 import { InstanceFacts1764201600069 } from './0069-instance-facts.js';
 import { StaffEmailFolded1764201600070 } from './0070-staff-email-folded.js';
 import { PeopleSearchFolded1764201600071 } from './0071-people-search-folded.js';
+import { RepairNeverWaits1764201600072 } from './0072-repair-never-waits.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   InstanceFacts1764201600069,
   StaffEmailFolded1764201600070,
   PeopleSearchFolded1764201600071,
+  RepairNeverWaits1764201600072,
 ];

@@ -58,6 +58,7 @@ describe('migrations', () => {
     await c.connect();
     try {
       await runMigrations(db.url);
+      expect(await revertLastMigration(db.url)).toBe('RepairNeverWaits1764201600072');
       expect(await revertLastMigration(db.url)).toBe('PeopleSearchFolded1764201600071');
       expect(await revertLastMigration(db.url)).toBe('StaffEmailFolded1764201600070');
       const [{ id: org }] = (
@@ -79,6 +80,7 @@ describe('migrations', () => {
       expect(await runMigrations(db.url)).toEqual([
         'StaffEmailFolded1764201600070',
         'PeopleSearchFolded1764201600071',
+        'RepairNeverWaits1764201600072',
       ]);
     } finally {
       await c.end();

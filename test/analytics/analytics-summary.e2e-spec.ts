@@ -278,6 +278,48 @@ describe(`the referral summary stays equal to a rebuild (seed ${SEED})`, () => {
     expect(await differences(true)).toEqual([]);
   });
 
+  it('the repair never waits for a writer: a key a writer holds is left for the next run, and no one meets a deadlock', async () => {
+    // Two keys marked untrusted, the first before the second in the repair's order.
+    const keys = await t.db.query<{ key: string }>(
+      `SELECT DISTINCT concat_ws('|', ${GROUPS_KEY}) AS key, ${GROUPS_KEY}
+         FROM analytics_referral_groups ORDER BY ${GROUPS_KEY} LIMIT 2`,
+    );
+    const [first, second] = keys.map((k) => k.key);
+    const rowsOf = `SELECT 1 FROM analytics_referral_groups WHERE concat_ws('|', ${GROUPS_KEY}) = $1`;
+    await t.db.query(
+      `UPDATE analytics_referral_groups SET bits_valid = false WHERE concat_ws('|', ${GROUPS_KEY}) = ANY($1)`,
+      [[first, second]],
+    );
+    const trusted = async (key: string) =>
+      (
+        await t.db.query<{ ok: boolean }>(
+          `SELECT bool_and(bits_valid) AS ok FROM analytics_referral_groups WHERE concat_ws('|', ${GROUPS_KEY}) = $1`,
+          [key],
+        )
+      )[0].ok;
+    const repair = t.app.get(SummaryRepairService);
+    // A writer holds the second key's rows, and waits for the repair to finish before it takes the
+    // first key's. A repair that waited for the second key while holding the first would never
+    // finish here (and, had the writer gone on, one of the two would have met a deadlock).
+    const outcome = await t.db.transaction(async (tx) => {
+      await tx.query(`${rowsOf} FOR UPDATE`, [second]);
+      const repaired = await Promise.race([
+        repair.repairOnce(10),
+        new Promise<'waited'>((resolve) => setTimeout(() => resolve('waited'), 5000)),
+      ]);
+      if (repaired === 'waited') return 'waited';
+      await tx.query(`${rowsOf} FOR UPDATE`, [first]);
+      return repaired;
+    });
+    expect(outcome).toBe(1);
+    expect(await trusted(first)).toBe(true);
+    expect(await trusted(second)).toBe(false);
+    // The next run, with no writer about, repairs it.
+    expect(await repair.repairOnce(10)).toBe(1);
+    expect(await trusted(second)).toBe(true);
+    expect(await differences(true)).toEqual([]);
+  });
+
   it('matches after referrals are deleted, and empties with TRUNCATE (with the per-person pathways)', async () => {
     // Referrals without history (referral_events are append-only), some accepted, then deleted.
     const to = services[1];

@@ -13,6 +13,11 @@ export const SUMMARY_REPAIR_INTERVAL_MS = Symbol('SUMMARY_REPAIR_INTERVAL_MS');
 const REPAIR_LOCK = 7_270_360;
 /** Keys repaired per run: each is a short index scan of one service's month of referrals. */
 const KEYS_PER_RUN = 200;
+/**
+ * Keys repaired in one transaction: a writer that needs a key the repair has done waits for the
+ * repair's commit (the repair never waits for a writer: migration 0072), so commit often.
+ */
+const KEYS_PER_TRANSACTION = 20;
 
 /**
  * Removes the summary rows that count nothing: a referral leaving a group (a person's ward
@@ -66,27 +71,39 @@ export class SummaryRepairService implements OnApplicationBootstrap, OnApplicati
     clearInterval(this.timer);
   }
 
-  /** Repairs up to `maxKeys` untrusted keys; returns how many (0 when another replica is at it). */
+  /**
+   * Repairs up to `maxKeys` untrusted keys, a few per transaction; returns how many (0 when another
+   * replica is at it). Keys a writer holds are left for the next run.
+   */
   async repairOnce(maxKeys = KEYS_PER_RUN): Promise<number> {
     if (this.running) return 0;
     this.running = true;
+    let total = 0;
     try {
-      return await this.db.transaction(async (tx) => {
-        const [{ locked }] = await tx.query<{ locked: boolean }>(
-          `SELECT pg_try_advisory_xact_lock($1) AS locked`,
-          [REPAIR_LOCK],
-        );
-        if (!locked) return 0;
-        const [{ repaired }] = await tx.query<{ repaired: number }>(
-          `SELECT analytics_repair_referral_group_bits($1) AS repaired`,
-          [maxKeys],
-        );
-        await pruneEmptyRows(tx);
-        return repaired;
-      });
+      for (;;) {
+        const batch = Math.min(KEYS_PER_TRANSACTION, maxKeys - total);
+        const repaired = await this.db.transaction(async (tx) => {
+          const [{ locked }] = await tx.query<{ locked: boolean }>(
+            `SELECT pg_try_advisory_xact_lock($1) AS locked`,
+            [REPAIR_LOCK],
+          );
+          if (!locked) return null;
+          const [{ repaired }] = await tx.query<{ repaired: number }>(
+            `SELECT analytics_repair_referral_group_bits($1) AS repaired`,
+            [batch],
+          );
+          return repaired;
+        });
+        if (repaired === null) return total;
+        total += repaired;
+        // Fewer than asked for: none left, or the rest are held by writers (the next run's).
+        if (repaired < batch || total >= maxKeys) break;
+      }
+      await this.db.transaction(pruneEmptyRows);
+      return total;
     } catch (e) {
       this.logger.warn(`could not repair the referral summary's people bitmaps: ${(e as Error).message}`);
-      return 0;
+      return total;
     } finally {
       this.running = false;
     }
