@@ -112,6 +112,27 @@ export const keyMatches = (g: string) =>
     .join(', ')}) = (k.dimension, k.month, k.to_service_id, k.creator_organisation_id, k.grp)`;
 
 /**
+ * The repair of the key in record `k` (its rows already locked): its bits recomputed from the
+ * committed referrals (into record `b`) and written to every stripe, the key trusted again.
+ */
+export const REPAIR_KEY_SQL = `
+        SELECT coalesce(bit_or(x.bit), 0) AS referred, coalesce(bit_or(x.bit) FILTER (WHERE x.a), 0) AS accepted,
+               coalesce(bit_or(x.bit) FILTER (WHERE x.s), 0) AS started,
+               coalesce(bit_or(x.bit) FILTER (WHERE x.c), 0) AS completed
+          INTO b
+          FROM (${contributions(
+            'referrals',
+            `r.to_service_id = k.to_service_id AND r.creator_organisation_id = k.creator_organisation_id
+             AND r.created_at >= (k.month::timestamp AT TIME ZONE 'Europe/London')
+             AND r.created_at < ((k.month + interval '1 month')::timestamp AT TIME ZONE 'Europe/London')`,
+          )}) x
+         WHERE x.dimension = k.dimension AND x.grp = k.grp;
+        UPDATE analytics_referral_groups g
+           SET referred_bits = b.referred, accepted_bits = b.accepted, started_bits = b.started,
+               completed_bits = b.completed, bits_valid = true
+         WHERE ${keyMatches('g')};`;
+
+/**
  * analytics_repair_referral_group_bits as this migration creates it (0072 replaces it, and puts it
  * back on the way down). Gives keys marked untrusted their bitmaps back, a few keys per call,
  * without stopping writers: each key's stripe rows are locked (in stripe order), its bits
@@ -127,21 +148,7 @@ export function repairBitsFunctionSql(): string {
       FOR k IN SELECT DISTINCT ${GROUP_KEY} FROM analytics_referral_groups WHERE NOT bits_valid
                 ORDER BY ${GROUP_KEY} LIMIT max_keys LOOP
         PERFORM 1 FROM analytics_referral_groups g WHERE ${keyMatches('g')} ORDER BY g.stripe FOR UPDATE;
-        SELECT coalesce(bit_or(x.bit), 0) AS referred, coalesce(bit_or(x.bit) FILTER (WHERE x.a), 0) AS accepted,
-               coalesce(bit_or(x.bit) FILTER (WHERE x.s), 0) AS started,
-               coalesce(bit_or(x.bit) FILTER (WHERE x.c), 0) AS completed
-          INTO b
-          FROM (${contributions(
-            'referrals',
-            `r.to_service_id = k.to_service_id AND r.creator_organisation_id = k.creator_organisation_id
-             AND r.created_at >= (k.month::timestamp AT TIME ZONE 'Europe/London')
-             AND r.created_at < ((k.month + interval '1 month')::timestamp AT TIME ZONE 'Europe/London')`,
-          )}) x
-         WHERE x.dimension = k.dimension AND x.grp = k.grp;
-        UPDATE analytics_referral_groups g
-           SET referred_bits = b.referred, accepted_bits = b.accepted, started_bits = b.started,
-               completed_bits = b.completed, bits_valid = true
-         WHERE ${keyMatches('g')};
+        ${REPAIR_KEY_SQL}
         n := n + 1;
       END LOOP;
       RETURN n;

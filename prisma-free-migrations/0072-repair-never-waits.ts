@@ -1,8 +1,8 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import {
-  contributions,
   GROUP_KEY,
   keyMatches,
+  REPAIR_KEY_SQL,
   repairBitsFunctionSql,
 } from './0060-analytics-referral-groups.js';
 
@@ -35,21 +35,7 @@ export class RepairNeverWaits1764201600072 implements MigrationInterface {
           BEGIN
             PERFORM 1 FROM analytics_referral_groups g WHERE ${keyMatches('g')}
               ORDER BY g.stripe FOR UPDATE NOWAIT;
-            SELECT coalesce(bit_or(x.bit), 0) AS referred, coalesce(bit_or(x.bit) FILTER (WHERE x.a), 0) AS accepted,
-                   coalesce(bit_or(x.bit) FILTER (WHERE x.s), 0) AS started,
-                   coalesce(bit_or(x.bit) FILTER (WHERE x.c), 0) AS completed
-              INTO b
-              FROM (${contributions(
-                'referrals',
-                `r.to_service_id = k.to_service_id AND r.creator_organisation_id = k.creator_organisation_id
-                 AND r.created_at >= (k.month::timestamp AT TIME ZONE 'Europe/London')
-                 AND r.created_at < ((k.month + interval '1 month')::timestamp AT TIME ZONE 'Europe/London')`,
-              )}) x
-             WHERE x.dimension = k.dimension AND x.grp = k.grp;
-            UPDATE analytics_referral_groups g
-               SET referred_bits = b.referred, accepted_bits = b.accepted, started_bits = b.started,
-                   completed_bits = b.completed, bits_valid = true
-             WHERE ${keyMatches('g')};
+            ${REPAIR_KEY_SQL}
             n := n + 1;
           EXCEPTION WHEN lock_not_available THEN
             -- A writer holds this key: it stays untrusted until a later run.
