@@ -3,6 +3,7 @@ import { CombinedError } from 'urql';
 import { apiError, fieldErrors } from '../graphql/errors';
 import { consentCovers, newIdempotencyKey } from './idempotency';
 import { collectResponses, ONS4_ITEMS, SWEMWBS_ITEMS } from './instruments';
+import { justificationLongEnough } from './justification';
 
 describe('wellbeing instruments', () => {
   it('have the published number of items', () => {
@@ -81,5 +82,19 @@ describe('API errors', () => {
   });
   it('reports a network failure in plain words', () => {
     expect(apiError(new CombinedError({ networkError: new Error('down') }))?.code).toBe('NETWORK');
+  });
+});
+
+describe('a safeguarding justification long enough to send', () => {
+  it.each([
+    ['risk of harm at home', true],
+    ['  risk of harm at hom  ', false],
+    ['\u{1F6A8}'.repeat(20), true],
+    ['a\u0301'.repeat(20), true],
+    ['a\u0301'.repeat(10), false],
+    [`x${'\u034f'.repeat(19)}`, false],
+    [`${'x'.repeat(19)}${'\u200b'.repeat(5)}`, false],
+  ])('%j: %s', (text, expected) => {
+    expect(justificationLongEnough(text)).toBe(expected);
   });
 });

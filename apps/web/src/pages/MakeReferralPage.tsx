@@ -9,6 +9,7 @@ import { apiError, fieldErrors } from '../graphql/errors';
 import { MakeReferralMutation, PersonConsentsQuery, ServicesQuery } from '../graphql/operations';
 import { CAPACITY, CATEGORY, NEED, options } from '../labels';
 import { consentCovers, newIdempotencyKey } from '../lifecycle/idempotency';
+import { justificationLongEnough, SAFEGUARDING_MIN } from '../lifecycle/justification';
 import { Link, navigate, useFocusHeading } from '../router';
 
 /** Refer a person to another thread: category → service (with its capacity) → needs → consent check → send. */
@@ -55,8 +56,8 @@ export function MakeReferralPage({ personId }: { personId: string }) {
     if (!toServiceId) l.toServiceId = 'Choose the service to refer to';
     if (!fromServiceId) l.fromServiceId = 'Choose the service you are referring from';
     if (needs.length === 0) l.needs = 'Choose at least one need';
-    if (useSafeguarding && safeguarding.trim().length < 20)
-      l.safeguardingJustification = 'Explain the safeguarding reason in at least 20 characters';
+    if (useSafeguarding && !justificationLongEnough(safeguarding))
+      l.safeguardingJustification = `Explain the safeguarding reason in at least ${SAFEGUARDING_MIN} characters`;
     setLocal(l);
     if (Object.keys(l).length) return;
     const res = await make({
