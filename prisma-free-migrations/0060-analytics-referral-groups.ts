@@ -37,11 +37,11 @@ const PERSON_VALUE = (r: string, column: string) =>
   `coalesce(nullif(btrim(${r}.${column}), ''), 'not recorded')`;
 const STRIPE = `(pg_backend_pid() % 32)::smallint`;
 
-export const GROUP_KEY = 'dimension, month, to_service_id, creator_organisation_id, grp';
+const GROUP_KEY = 'dimension, month, to_service_id, creator_organisation_id, grp';
 const DAYS_KEY = 'month, to_service_id, creator_organisation_id, from_category, days';
 
 /** One row per (referral, dimension) for the referrals in `rel` that count (never in error). */
-export function contributions(rel: string, where = 'true'): string {
+function contributions(rel: string, where = 'true'): string {
   return `
     SELECT r.id, d.dimension, d.grp, ${MONTH('r')} AS month, r.to_service_id, r.creator_organisation_id,
            r.accepted_at IS NOT NULL AS a, r.started_at IS NOT NULL AS s, r.completed_at IS NOT NULL AS c,
@@ -104,56 +104,6 @@ const WATCHED = [
   'person_ethnicity',
   'person_language',
 ];
-
-/** `(GROUP_KEY of alias g) = (the same of record k)`: one key's rows of the summary. */
-export const keyMatches = (g: string) =>
-  `(${GROUP_KEY.split(', ')
-    .map((c) => `${g}.${c}`)
-    .join(', ')}) = (k.dimension, k.month, k.to_service_id, k.creator_organisation_id, k.grp)`;
-
-/**
- * The repair of the key in record `k` (its rows already locked): its bits recomputed from the
- * committed referrals (into record `b`) and written to every stripe, the key trusted again.
- */
-export const REPAIR_KEY_SQL = `
-        SELECT coalesce(bit_or(x.bit), 0) AS referred, coalesce(bit_or(x.bit) FILTER (WHERE x.a), 0) AS accepted,
-               coalesce(bit_or(x.bit) FILTER (WHERE x.s), 0) AS started,
-               coalesce(bit_or(x.bit) FILTER (WHERE x.c), 0) AS completed
-          INTO b
-          FROM (${contributions(
-            'referrals',
-            `r.to_service_id = k.to_service_id AND r.creator_organisation_id = k.creator_organisation_id
-             AND r.created_at >= (k.month::timestamp AT TIME ZONE 'Europe/London')
-             AND r.created_at < ((k.month + interval '1 month')::timestamp AT TIME ZONE 'Europe/London')`,
-          )}) x
-         WHERE x.dimension = k.dimension AND x.grp = k.grp;
-        UPDATE analytics_referral_groups g
-           SET referred_bits = b.referred, accepted_bits = b.accepted, started_bits = b.started,
-               completed_bits = b.completed, bits_valid = true
-         WHERE ${keyMatches('g')};`;
-
-/**
- * analytics_repair_referral_group_bits as this migration creates it (0072 replaces it, and puts it
- * back on the way down). Gives keys marked untrusted their bitmaps back, a few keys per call,
- * without stopping writers: each key's stripe rows are locked (in stripe order), its bits
- * recomputed from the committed referrals and written to every stripe. A writer that changes the
- * key meanwhile waits for the lock and then applies its own change (a referral leaving marks the
- * key again).
- */
-export function repairBitsFunctionSql(): string {
-  return `
-    CREATE FUNCTION analytics_repair_referral_group_bits(max_keys integer) RETURNS integer LANGUAGE plpgsql AS $$
-    DECLARE k record; b record; n integer := 0;
-    BEGIN
-      FOR k IN SELECT DISTINCT ${GROUP_KEY} FROM analytics_referral_groups WHERE NOT bits_valid
-                ORDER BY ${GROUP_KEY} LIMIT max_keys LOOP
-        PERFORM 1 FROM analytics_referral_groups g WHERE ${keyMatches('g')} ORDER BY g.stripe FOR UPDATE;
-        ${REPAIR_KEY_SQL}
-        n := n + 1;
-      END LOOP;
-      RETURN n;
-    END $$`;
-}
 
 export class AnalyticsReferralGroups1764201600060 implements MigrationInterface {
   name = 'AnalyticsReferralGroups1764201600060';
@@ -316,7 +266,40 @@ export class AnalyticsReferralGroups1764201600060 implements MigrationInterface 
           FROM (${acceptDays('referrals')}) x
          GROUP BY ${DAYS_KEY};
       END $$`);
-    await q.query(repairBitsFunctionSql());
+    // Gives keys marked untrusted their bitmaps back, a few keys per call, without stopping writers:
+    // each key's stripe rows are locked (in stripe order), its bits recomputed from the committed
+    // referrals and written to every stripe. A writer that changes the key meanwhile waits for the
+    // lock and then applies its own change (a referral leaving marks the key again).
+    const keyMatches = (g: string) =>
+      `(${GROUP_KEY.split(', ')
+        .map((c) => `${g}.${c}`)
+        .join(', ')}) = (k.dimension, k.month, k.to_service_id, k.creator_organisation_id, k.grp)`;
+    await q.query(`
+      CREATE FUNCTION analytics_repair_referral_group_bits(max_keys integer) RETURNS integer LANGUAGE plpgsql AS $$
+      DECLARE k record; b record; n integer := 0;
+      BEGIN
+        FOR k IN SELECT DISTINCT ${GROUP_KEY} FROM analytics_referral_groups WHERE NOT bits_valid
+                  ORDER BY ${GROUP_KEY} LIMIT max_keys LOOP
+          PERFORM 1 FROM analytics_referral_groups g WHERE ${keyMatches('g')} ORDER BY g.stripe FOR UPDATE;
+          SELECT coalesce(bit_or(x.bit), 0) AS referred, coalesce(bit_or(x.bit) FILTER (WHERE x.a), 0) AS accepted,
+                 coalesce(bit_or(x.bit) FILTER (WHERE x.s), 0) AS started,
+                 coalesce(bit_or(x.bit) FILTER (WHERE x.c), 0) AS completed
+            INTO b
+            FROM (${contributions(
+              'referrals',
+              `r.to_service_id = k.to_service_id AND r.creator_organisation_id = k.creator_organisation_id
+               AND r.created_at >= (k.month::timestamp AT TIME ZONE 'Europe/London')
+               AND r.created_at < ((k.month + interval '1 month')::timestamp AT TIME ZONE 'Europe/London')`,
+            )}) x
+           WHERE x.dimension = k.dimension AND x.grp = k.grp;
+          UPDATE analytics_referral_groups g
+             SET referred_bits = b.referred, accepted_bits = b.accepted, started_bits = b.started,
+                 completed_bits = b.completed, bits_valid = true
+           WHERE ${keyMatches('g')};
+          n := n + 1;
+        END LOOP;
+        RETURN n;
+      END $$`);
     await q.query(`SELECT analytics_rebuild_referral_groups()`);
     await q.query(`ANALYZE analytics_referral_groups`);
     await q.query(`ANALYZE analytics_flow_accept_days`);
