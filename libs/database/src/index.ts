@@ -7,3 +7,4 @@ export * from './database.module.js';
 export { createMigrationDataSource } from './data-source.js';
 export * from './json-rows.js';
 export { connectionProblem } from './connection-problem.js';
+export * from './case-fold.js';

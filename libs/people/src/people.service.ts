@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, charLength, checkFirst, hasControlChars, type RequestContext } from '#libs/common';
-import { Db, type Queryable } from '#libs/database';
+import { caseFoldedSql, Db, type Queryable } from '#libs/database';
 import { AuditAction, AuditService } from '#libs/audit';
 import { type PersonModel, type PersonRow, personColumns, toPerson } from './person.model.js';
 import { personColumnsFrom, type PersonColumns } from './rules/person-fields.js';
@@ -28,19 +28,12 @@ function likePattern(text: string): string {
 }
 
 /**
- * Text folded for a case-insensitive match: upper case first, so letters that are one letter in
- * capitals (ı and i under İ/I, a final ς and σ) match; the people_*_trgm_idx indexes are over it
- * (migration 0071).
- */
-const folded = (sql: string): string => `lower(upper(${sql}))`;
-
-/**
- * searchPeople SQL: a case-insensitive substring of given or family name or email, or the digits of
- * an NHS or phone number, among the people visible to the organisation `$2` ($1 the pattern, $3 the
- * limit, $4 the digits pattern, $5 and $6 a UK phone number's national and international forms, or
- * $4 again; or, for a text with an apostrophe, $4 and $5 the name written with straight and with
- * curly apostrophes). Each text branch is
- * served by its trigram GIN index (people_*_trgm_idx). Exported so a test can EXPLAIN it.
+ * searchPeople SQL: a case-insensitive substring (caseFoldedSql) of given or family name or email,
+ * or the digits of an NHS or phone number, among the people visible to the organisation `$2` ($1
+ * the pattern, $3 the limit, $4 the digits pattern, $5 and $6 a UK phone number's national and
+ * international forms, or $4 again; or, for a text with an apostrophe, $4 and $5 the name written
+ * with straight and with curly apostrophes). Each text branch is served by its trigram GIN index
+ * (people_*_trgm_idx). Exported so a test can EXPLAIN it.
  */
 export function searchPeopleSql(withDigits: boolean, withApostrophes = false): string {
   const digits = withDigits
@@ -49,13 +42,13 @@ export function searchPeopleSql(withDigits: boolean, withApostrophes = false): s
       ? ['$4', '$5']
           .map(
             (n) =>
-              ` OR ${folded('p.given_name')} LIKE ${folded(n)} OR ${folded('p.family_name')} LIKE ${folded(n)}`,
+              ` OR ${caseFoldedSql('p.given_name')} LIKE ${caseFoldedSql(n)} OR ${caseFoldedSql('p.family_name')} LIKE ${caseFoldedSql(n)}`,
           )
           .join('')
       : '';
   return `SELECT ${personColumns('p')} FROM people p
-           WHERE (${folded('p.given_name')} LIKE ${folded('$1')} OR ${folded('p.family_name')} LIKE ${folded('$1')}
-                  OR ${folded('p.email')} LIKE ${folded('$1')}${digits})
+           WHERE (${caseFoldedSql('p.given_name')} LIKE ${caseFoldedSql('$1')} OR ${caseFoldedSql('p.family_name')} LIKE ${caseFoldedSql('$1')}
+                  OR ${caseFoldedSql('p.email')} LIKE ${caseFoldedSql('$1')}${digits})
              AND ${personVisibleSql('p.id', '$2', 'p')}
            ORDER BY lower(p.family_name), lower(p.given_name), p.id
            LIMIT $3`;

@@ -1,9 +1,9 @@
 import { hasControlChars, hasVisibleChar, isEmail, passwordLength, Role } from '#libs/common';
-import type { Db } from '#libs/database';
+import { caseFoldedSql, type Db } from '#libs/database';
 import { OrganisationKind } from '../enums.js';
 import { PASSWORD_MAX, PASSWORD_MIN } from './create-staff.input.js';
 import { hashPassword } from './password.js';
-import { insertStaff, staffEmailKeySql } from './staff.store.js';
+import { insertStaff } from './staff.store.js';
 
 export const BOOTSTRAP_ORGANISATION_NAME = 'Partnership administration';
 
@@ -32,7 +32,7 @@ export function bootstrapAdminProblem(email: string, password: string): string |
 export async function ensureBootstrapAdmin(db: Db, email: string, password: string): Promise<string | null> {
   const address = email.trim();
   const existing = await db.one(
-    `SELECT 1 FROM staff WHERE ${staffEmailKeySql('email')} = ${staffEmailKeySql('$1')}`,
+    `SELECT 1 FROM staff WHERE ${caseFoldedSql('email')} = ${caseFoldedSql('$1')}`,
     [address],
   );
   if (existing) return null;
@@ -40,7 +40,7 @@ export async function ensureBootstrapAdmin(db: Db, email: string, password: stri
   return db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK]);
     const taken = await tx.one(
-      `SELECT 1 FROM staff WHERE ${staffEmailKeySql('email')} = ${staffEmailKeySql('$1')}`,
+      `SELECT 1 FROM staff WHERE ${caseFoldedSql('email')} = ${caseFoldedSql('$1')}`,
       [address],
     );
     if (taken) return null;

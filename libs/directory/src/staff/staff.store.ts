@@ -1,5 +1,5 @@
 import { AppError, Role } from '#libs/common';
-import { isUniqueViolation, type Queryable } from '#libs/database';
+import { caseFoldedSql, isUniqueViolation, type Queryable } from '#libs/database';
 import { hashPassword } from './password.js';
 import { STAFF_COLUMNS, type StaffModel, type StaffRow, toStaff } from './staff.model.js';
 
@@ -54,17 +54,11 @@ export interface StaffCredentials {
   name: string;
 }
 
-/**
- * A staff email as it is compared (migration 0070): folded in PostgreSQL through upper case, so
- * that letters one in capitals (σ and a final ς, s and ſ) match; staff_email_folded_key indexes it.
- */
-export const staffEmailKeySql = (email: string) => `lower(upper(${email}))`;
-
 /** The staff member signing in with this email, matched case-insensitively (uses staff_email_folded_key). */
 export async function findStaffByEmail(q: Queryable, email: string): Promise<StaffCredentials | null> {
   const rows = await q.query<StaffCredentials>(
     `SELECT id, email, name, role, organisation_id, active, password_hash, token_generation
-       FROM staff WHERE ${staffEmailKeySql('email')} = ${staffEmailKeySql('$1')}`,
+       FROM staff WHERE ${caseFoldedSql('email')} = ${caseFoldedSql('$1')}`,
     [email],
   );
   return rows[0] ?? null;
