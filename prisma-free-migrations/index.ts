@@ -26,6 +26,7 @@ import { InstanceFacts1764201600069 } from './0069-instance-facts.js';
 import { StaffEmailFolded1764201600070 } from './0070-staff-email-folded.js';
 import { PeopleSearchFolded1764201600071 } from './0071-people-search-folded.js';
 import { RepairNeverWaits1764201600072 } from './0072-repair-never-waits.js';
+import { ReferralCreatedInMilliseconds1764201600073 } from './0073-referral-created-in-milliseconds.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -57,4 +58,5 @@ export const MIGRATIONS = [
   StaffEmailFolded1764201600070,
   PeopleSearchFolded1764201600071,
   RepairNeverWaits1764201600072,
+  ReferralCreatedInMilliseconds1764201600073,
 ];

@@ -58,6 +58,7 @@ describe('migrations', () => {
     await c.connect();
     try {
       await runMigrations(db.url);
+      expect(await revertLastMigration(db.url)).toBe('ReferralCreatedInMilliseconds1764201600073');
       expect(await revertLastMigration(db.url)).toBe('RepairNeverWaits1764201600072');
       expect(await revertLastMigration(db.url)).toBe('PeopleSearchFolded1764201600071');
       expect(await revertLastMigration(db.url)).toBe('StaffEmailFolded1764201600070');
@@ -81,6 +82,7 @@ describe('migrations', () => {
         'StaffEmailFolded1764201600070',
         'PeopleSearchFolded1764201600071',
         'RepairNeverWaits1764201600072',
+        'ReferralCreatedInMilliseconds1764201600073',
       ]);
     } finally {
       await c.end();

@@ -1,6 +1,6 @@
 import { directionSql, ReferralDirection } from '#libs/referrals';
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
-import { auditRows, ok, Q, referAtoB, registerPerson, world, type World } from './world.js';
+import { auditRows, consent, ok, Q, referAtoB, registerPerson, world, type World } from './world.js';
 
 describe('referrals list (CONTRACT.md section 9)', () => {
   let t: TestApp;
@@ -138,6 +138,22 @@ describe('referrals list (CONTRACT.md section 9)', () => {
     expect(new Set(seen).size).toBe(seen.length);
     const everything = await list(w.a.worker.token, {}, 200);
     expect(everything.totalCount).toBe(expected.length + pages * 2);
+  });
+
+  it('orders by createdAt as it is shown, then id: a referral is stored to the millisecond', async () => {
+    const person = await registerPerson(t, w.a.worker.token);
+    await consent(t, w.a.worker.token, person, [w.b.id]);
+    await Promise.all(Array.from({ length: 12 }, () => referAtoB(t, w, { personId: person })));
+    // Made through the API, every referral here keeps the creation time the API shows, no finer:
+    // what orders the list is what a client sees.
+    const finer = await t.db.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM referrals WHERE created_at <> date_trunc('milliseconds', created_at)`,
+    );
+    expect(finer[0].n).toBe(0);
+    const all = await list(w.a.worker.token, {}, 200);
+    const seen = all.edges.map((e: any) => [e.node.createdAt as string, e.node.id as string]);
+    const expected = [...seen].sort(([a, x], [b, y]) => (a === b ? (x < y ? 1 : -1) : a < b ? 1 : -1));
+    expect(seen).toEqual(expected);
   });
 
   it('audits one referral.read per distinct person returned', async () => {
