@@ -180,6 +180,85 @@ describe('operations that check their caller in their own statement', () => {
     });
   });
 
+  describe('a caller deactivated while their mutation document runs', () => {
+    // Stands in for a manager's setStaffActive(false) landing between two fields of the document:
+    // registering a person named "Deactivated-Meanwhile" deactivates the staff member who registers them.
+    beforeAll(async () => {
+      await t.db.query(`
+        CREATE FUNCTION test_deactivate_registrar() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+          UPDATE staff SET active = false, token_generation = token_generation + 1
+           WHERE id = NEW.registered_by_staff_id;
+          RETURN NULL;
+        END $$`);
+      await t.db.query(`
+        CREATE TRIGGER test_deactivate_registrar AFTER INSERT ON people FOR EACH ROW
+          WHEN (NEW.given_name = 'Deactivated-Meanwhile') EXECUTE FUNCTION test_deactivate_registrar()`);
+    });
+    afterAll(async () => {
+      await t.db.query(`DROP TRIGGER test_deactivate_registrar ON people`);
+      await t.db.query(`DROP FUNCTION test_deactivate_registrar()`);
+    });
+
+    const FIRST = `a: registerPerson(input: { givenName: "Deactivated-Meanwhile", familyName: "First" }) { id }`;
+    const registered = async (staffId: string) =>
+      (
+        await t.db.query<{ family_name: string }>(
+          `SELECT family_name FROM people WHERE registered_by_staff_id = $1 ORDER BY family_name`,
+          [staffId],
+        )
+      ).map((p) => p.family_name);
+
+    it('the fields after the deactivation are UNAUTHENTICATED and write nothing', async () => {
+      const s = await caller('a');
+      const res = await t.gql(
+        `mutation { ${FIRST}
+           b: registerPerson(input: { givenName: "Ada", familyName: "Second" }) { id }
+           c: registerPerson(input: { givenName: "Ada", familyName: "Third" }) { id } }`,
+        {},
+        s.token,
+      );
+      expect(errorCode(res)).toBe('UNAUTHENTICATED');
+      expect(res.errors![0].path).toEqual(['b']);
+      expect(await registered(s.id)).toEqual(['First']);
+      const audits = await t.db.query<{ action: string }>(
+        `SELECT action FROM audit_events WHERE staff_id = $1 ORDER BY seq`,
+        [s.id],
+      );
+      expect(audits.map((a) => a.action)).toEqual(['person.register']);
+    });
+
+    it('also for an operation that checks its caller in its own statement (makeReferral)', async () => {
+      const s = await caller('a');
+      const person = await registerPerson(t, w.a.worker.token);
+      await consent(t, w.a.worker.token, person, [w.b.id]);
+      const before = await written(s.id);
+      const res = await t.gql(
+        `mutation($input: MakeReferralInput!) { ${FIRST} b: makeReferral(input: $input) { id } }`,
+        { input: referralInput(person) },
+        s.token,
+      );
+      expect(errorCode(res)).toBe('UNAUTHENTICATED');
+      expect(res.errors![0].path).toEqual(['b']);
+      const after = await written(s.id);
+      expect([after.referrals, after.events]).toEqual([before.referrals, before.events]);
+      expect(await registered(s.id)).toEqual(['First']);
+    });
+
+    it('a caller still active acts for every field of the document', async () => {
+      const s = await caller('a');
+      const res = await t.gql(
+        `mutation { b: registerPerson(input: { givenName: "Ada", familyName: "Second" }) { id }
+                    c: registerPerson(input: { givenName: "Ada", familyName: "Third" }) { id registeredBy { id } } }`,
+        {},
+        s.token,
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data.c.registeredBy).toEqual({ id: w.a.id });
+      expect(await registered(s.id)).toEqual(['Second', 'Third']);
+    });
+  });
+
   describe('a valid caller', () => {
     it.each(['with claims', 'without claims'])('%s: all four operations answer as before', async (kind) => {
       const a = await caller('a');

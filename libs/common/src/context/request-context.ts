@@ -174,13 +174,24 @@ export class RequestContext {
     return this.bounded && this.listItems > limit;
   }
 
+  /** Top-level mutation fields started so far in this request. */
+  private mutationFields = 0;
+
   /**
-   * Forgets everything the request's loaders hold. Each top-level mutation field starts with it: the
-   * fields of a mutation document run one after another, and each answer must show the data as its
-   * own mutation left it, not as an earlier one read it.
+   * Each top-level mutation field starts with it. The fields of a mutation document run one after
+   * another, so each one starts afresh:
+   * - with empty loaders: its answer must show the data as its own mutation left it, not as an
+   *   earlier one read it;
+   * - after the first, with its caller to be verified again: a staff member deactivated (or changed)
+   *   while the document runs stops acting at once (CONTRACT.md section 3), rather than for every
+   *   field still to come. The first field's caller was verified for this request already.
    */
-  forgetLoaded(): void {
+  startMutationField(): void {
     this.loaders.clear();
+    if (this.mutationFields++ === 0) return;
+    this.verified = null;
+    this.assumed = null;
+    this.authResolved = false;
   }
 
   /** A per-request DataLoader, created on first use under `key`. */
