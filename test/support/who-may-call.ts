@@ -10,6 +10,7 @@ export const WHO_MAY_CALL: Record<string, readonly Role[] | typeof PUBLIC> = {
   'Query.me': ALL_ROLES,
   'Query.organisations': ALL_ROLES,
   'Query.services': ALL_ROLES,
+  'Query.staff': [Role.ADMIN, Role.SERVICE_MANAGER],
   'Query.person': PERSON_DATA_ROLES,
   'Query.searchPeople': PERSON_DATA_ROLES,
   'Query.journey': PERSON_DATA_ROLES,

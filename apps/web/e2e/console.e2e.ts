@@ -259,6 +259,12 @@ describe('staff console in a real browser', () => {
     await signIn(ADMIN);
     await page.getByRole('heading', { name: 'Admin', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'Organisations and services' }).waitFor();
+    // The staff of the organisation chosen, with a switch for each but the administrator's own.
+    await page.locator('#staff-organisationId').selectOption({ label: 'Calderbrook Council' });
+    const council = page.getByRole('list', { name: 'Staff of Calderbrook Council' });
+    await council.getByText('Priya Shah').waitFor();
+    await council.getByRole('button', { name: 'Deactivate Neil Shaw' }).waitFor();
+    await expect(council.getByRole('button', { name: 'Deactivate Priya Shah' }).count()).resolves.toBe(0);
     await audit('admin');
     await signOut();
   });

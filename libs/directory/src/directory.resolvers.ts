@@ -1,16 +1,18 @@
-import { Args, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AnyRole, AppError, Ctx, type RequestContext } from '#libs/common';
+import { Args, ID, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AnyRole, AppError, Ctx, type RequestContext, Roles } from '#libs/common';
+import { DIRECTORY_MANAGER_ROLES } from './directory-access.js';
 import { DirectoryLoaders } from './directory.loaders.js';
 import { DirectoryService } from './directory.service.js';
 import { ServiceCategory } from './enums.js';
 import { OrganisationModel } from './organisations/organisation.model.js';
 import { ServiceModel } from './services/service.model.js';
 import { StaffModel } from './staff/staff.model.js';
+import { StaffService } from './staff/staff.service.js';
 
 @Resolver(() => StaffModel)
 export class StaffResolver {
   constructor(
-    private readonly directory: DirectoryService,
+    private readonly staffMembers: StaffService,
     private readonly loaders: DirectoryLoaders,
   ) {}
 
@@ -20,6 +22,18 @@ export class StaffResolver {
     const me = await this.loaders.staff(ctx).load(ctx.actor.staffId);
     if (!me) throw AppError.unauthenticated();
     return me;
+  }
+
+  @Roles(...DIRECTORY_MANAGER_ROLES)
+  @Query(() => [StaffModel], {
+    description:
+      "An organisation's staff, by name: for an ADMIN any organisation's, for a SERVICE_MANAGER its own (FORBIDDEN otherwise). NOT_FOUND when the organisation does not exist.",
+  })
+  staff(
+    @Ctx() ctx: RequestContext,
+    @Args('organisationId', { type: () => ID }) organisationId: string,
+  ): Promise<StaffModel[]> {
+    return this.staffMembers.listOf(ctx, organisationId);
   }
 
   @AnyRole()

@@ -39,6 +39,7 @@ type Documents = {
     "\n  mutation CreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateServiceDocument,
     "\n  mutation SetServiceCapacity($serviceId: ID!, $capacity: ServiceCapacity!) {\n    setServiceCapacity(serviceId: $serviceId, capacity: $capacity) {\n      id\n      capacity\n    }\n  }\n": typeof types.SetServiceCapacityDocument,
     "\n  mutation CreateStaff($input: CreateStaffInput!) {\n    createStaff(input: $input) {\n      id\n      name\n      email\n      role\n      active\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateStaffDocument,
+    "\n  query Staff($organisationId: ID!) {\n    staff(organisationId: $organisationId) {\n      id\n      name\n      email\n      role\n      active\n    }\n  }\n": typeof types.StaffDocument,
     "\n  mutation SetStaffActive($staffId: ID!, $active: Boolean!) {\n    setStaffActive(staffId: $staffId, active: $active) {\n      id\n      active\n    }\n  }\n": typeof types.SetStaffActiveDocument,
     "\n  query PersonConsents($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        active\n        organisations {\n          id\n        }\n      }\n    }\n  }\n": typeof types.PersonConsentsDocument,
 };
@@ -68,6 +69,7 @@ const documents: Documents = {
     "\n  mutation CreateService($input: CreateServiceInput!) {\n    createService(input: $input) {\n      id\n    }\n  }\n": types.CreateServiceDocument,
     "\n  mutation SetServiceCapacity($serviceId: ID!, $capacity: ServiceCapacity!) {\n    setServiceCapacity(serviceId: $serviceId, capacity: $capacity) {\n      id\n      capacity\n    }\n  }\n": types.SetServiceCapacityDocument,
     "\n  mutation CreateStaff($input: CreateStaffInput!) {\n    createStaff(input: $input) {\n      id\n      name\n      email\n      role\n      active\n      organisation {\n        id\n        name\n      }\n    }\n  }\n": types.CreateStaffDocument,
+    "\n  query Staff($organisationId: ID!) {\n    staff(organisationId: $organisationId) {\n      id\n      name\n      email\n      role\n      active\n    }\n  }\n": types.StaffDocument,
     "\n  mutation SetStaffActive($staffId: ID!, $active: Boolean!) {\n    setStaffActive(staffId: $staffId, active: $active) {\n      id\n      active\n    }\n  }\n": types.SetStaffActiveDocument,
     "\n  query PersonConsents($id: ID!) {\n    person(id: $id) {\n      id\n      givenName\n      familyName\n      consents {\n        id\n        purpose\n        active\n        organisations {\n          id\n        }\n      }\n    }\n  }\n": types.PersonConsentsDocument,
 };
@@ -186,6 +188,10 @@ export function graphql(source: "\n  mutation SetServiceCapacity($serviceId: ID!
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CreateStaff($input: CreateStaffInput!) {\n    createStaff(input: $input) {\n      id\n      name\n      email\n      role\n      active\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation CreateStaff($input: CreateStaffInput!) {\n    createStaff(input: $input) {\n      id\n      name\n      email\n      role\n      active\n      organisation {\n        id\n        name\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Staff($organisationId: ID!) {\n    staff(organisationId: $organisationId) {\n      id\n      name\n      email\n      role\n      active\n    }\n  }\n"): (typeof documents)["\n  query Staff($organisationId: ID!) {\n    staff(organisationId: $organisationId) {\n      id\n      name\n      email\n      role\n      active\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

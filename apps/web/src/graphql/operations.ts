@@ -456,6 +456,18 @@ export const CreateStaffMutation = graphql(`
   }
 `);
 
+export const StaffQuery = graphql(`
+  query Staff($organisationId: ID!) {
+    staff(organisationId: $organisationId) {
+      id
+      name
+      email
+      role
+      active
+    }
+  }
+`);
+
 export const SetStaffActiveMutation = graphql(`
   mutation SetStaffActive($staffId: ID!, $active: Boolean!) {
     setStaffActive(staffId: $staffId, active: $active) {

@@ -10,13 +10,7 @@ import {
   SelectField,
   TextField,
 } from '../components/forms';
-import type {
-  CreateStaffMutation as CreatedStaff,
-  OrganisationKind,
-  Role,
-  ServiceCapacity,
-  ServiceCategory,
-} from '../gql/graphql';
+import type { OrganisationKind, Role, ServiceCapacity, ServiceCategory } from '../gql/graphql';
 import { useAuthedQuery } from '../graphql/hooks';
 import { apiError, fieldErrors } from '../graphql/errors';
 import {
@@ -26,6 +20,7 @@ import {
   OrganisationsQuery,
   SetServiceCapacityMutation,
   SetStaffActiveMutation,
+  StaffQuery,
 } from '../graphql/operations';
 import { CAPACITY, CATEGORY, options, ORG_KIND, ROLE } from '../labels';
 import { useFocusHeading } from '../router';
@@ -282,13 +277,13 @@ function CreateService({ orgs, onDone }: { orgs: Org[]; onDone: () => void }) {
   );
 }
 
+/** Frontline roles: the ones a service manager may add, deactivate and reactivate. */
+const FRONTLINE: readonly Role[] = ['FAMILY_SUPPORT_WORKER', 'KEY_WORKER', 'LINK_WORKER'];
+
 function StaffSection({ orgs }: { orgs: Org[] }) {
   const me = useMe();
   const admin = me.role === 'ADMIN';
-  const roles = (Object.keys(ROLE) as Role[]).filter(
-    (r) => admin || ['FAMILY_SUPPORT_WORKER', 'KEY_WORKER', 'LINK_WORKER'].includes(r),
-  );
-  const [created, setCreated] = useState<CreatedStaff['createStaff'][]>([]);
+  const roles = (Object.keys(ROLE) as Role[]).filter((r) => admin || FRONTLINE.includes(r));
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
@@ -301,6 +296,15 @@ function StaffSection({ orgs }: { orgs: Org[] }) {
   const errs = fieldErrors(err);
   const orgId = organisationId || orgs[0]?.id || '';
   const org = orgs.find((o) => o.id === orgId);
+  const [staff, reexecute] = useAuthedQuery({
+    query: StaffQuery,
+    variables: { organisationId: orgId },
+    pause: !orgId,
+  });
+  const refreshStaff = () => reexecute({ requestPolicy: 'network-only' });
+  // What this person may switch: an administrator anyone but themselves, a manager frontline staff.
+  const mayToggle = (s: { id: string; role: Role }) =>
+    s.id !== me.id && (admin || FRONTLINE.includes(s.role));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -308,7 +312,7 @@ function StaffSection({ orgs }: { orgs: Org[] }) {
       input: { name, email, password, role: role as Role, organisationId: orgId, serviceIds },
     });
     if (r.data) {
-      setCreated((c) => [r.data!.createStaff, ...c]);
+      refreshStaff();
       setName('');
       setEmail('');
       setPassword('');
@@ -319,25 +323,44 @@ function StaffSection({ orgs }: { orgs: Org[] }) {
   return (
     <>
       <h2>Staff</h2>
-      {created.length > 0 && (
-        <ul className="nhsuk-list nhsuk-list--border">
-          {created.map((s) => (
+      {orgs.length > 1 && (
+        <SelectField
+          id="staff-organisationId"
+          label="Organisation"
+          value={orgId}
+          onChange={(v) => {
+            setOrganisationId(v);
+            setServiceIds([]);
+          }}
+          options={orgs.map((o) => ({ value: o.id, label: o.name }))}
+          error={errs.organisationId}
+        />
+      )}
+      {staff.error && (
+        <ErrorSummary errors={[{ text: apiError(staff.error)?.message ?? 'Staff could not be loaded.' }]} />
+      )}
+      {staff.data && staff.data.staff.length === 0 && <p>No staff yet in {org?.name}.</p>}
+      {staff.data && staff.data.staff.length > 0 && (
+        <ul
+          className="nhsuk-list nhsuk-list--border"
+          aria-label={`Staff of ${org?.name ?? 'the organisation'}`}
+        >
+          {staff.data.staff.map((s) => (
             <li key={s.id}>
-              <strong>{s.name}</strong> ({ROLE[s.role]}, {s.organisation.name}) {s.email} —{' '}
+              <strong>{s.name}</strong> ({ROLE[s.role]}) <span className="app-email">{s.email}</span> —{' '}
               {s.active ? 'active' : 'deactivated'}{' '}
-              <Button
-                variant="secondary"
-                onClick={async () => {
-                  const r = await setActive({ staffId: s.id, active: !s.active });
-                  if (r.data)
-                    setCreated((c) =>
-                      c.map((x) => (x.id === s.id ? { ...x, active: r.data!.setStaffActive.active } : x)),
-                    );
-                }}
-              >
-                {s.active ? 'Deactivate' : 'Reactivate'}
-                <span className="nhsuk-u-visually-hidden"> {s.name}</span>
-              </Button>
+              {mayToggle(s) && (
+                <Button
+                  variant="secondary"
+                  onClick={async () => {
+                    const r = await setActive({ staffId: s.id, active: !s.active });
+                    if (r.data) refreshStaff();
+                  }}
+                >
+                  {s.active ? 'Deactivate' : 'Reactivate'}
+                  <span className="nhsuk-u-visually-hidden"> {s.name}</span>
+                </Button>
+              )}
             </li>
           ))}
         </ul>
@@ -379,17 +402,7 @@ function StaffSection({ orgs }: { orgs: Org[] }) {
               onChange={setRole}
               options={roles.map((r) => ({ value: r, label: ROLE[r] }))}
             />
-            <SelectField
-              id="staff-organisationId"
-              label="Organisation"
-              value={orgId}
-              onChange={(v) => {
-                setOrganisationId(v);
-                setServiceIds([]);
-              }}
-              options={orgs.map((o) => ({ value: o.id, label: o.name }))}
-              error={errs.organisationId}
-            />
+            <p className="nhsuk-body-s">In {org?.name}.</p>
             {org && org.services.length > 0 && (
               <Checkboxes
                 id="staff-serviceIds"

@@ -10,6 +10,7 @@
 export const DATA_LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.organisations': 100,
   'Query.services': 500,
+  'Query.staff': 1000,
   'Query.referralFunnel': 100,
   'Query.outcomeSummary': 20,
   'Organisation.services': 50,

@@ -74,6 +74,22 @@ export class StaffService {
   }
 
   /**
+   * The staff of an organisation, alphabetically whatever the case, as organisations and services are (staff_organisation_idx), so that whoever manages
+   * them can find a leaver to deactivate: an ADMIN any organisation's, a SERVICE_MANAGER its own
+   * (FORBIDDEN otherwise, the authority of createStaff); NOT_FOUND when there is no such organisation.
+   */
+  async listOf(ctx: RequestContext, organisationId: string): Promise<StaffModel[]> {
+    const id = String(organisationId).toLowerCase();
+    if (!mayManageStaff(ctx.actor, id, null)) throw AppError.forbidden();
+    if (!(await organisationExists(this.db, id))) throw AppError.notFound('Organisation');
+    const rows = await this.db.query<StaffRow>(
+      `SELECT ${STAFF_COLUMNS} FROM staff WHERE organisation_id = $1 ORDER BY lower(name), name, id`,
+      [id],
+    );
+    return rows.map(toStaff);
+  }
+
+  /**
    * What setStaffActive checks before its input rules, from the arguments as sent when the variables
    * did not coerce (DirectoryMutations' ChecksFirst): as setActive does, without its locks.
    */

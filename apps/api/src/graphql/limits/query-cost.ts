@@ -54,6 +54,7 @@ export const PAGED_LISTS: ReadonlySet<string> = new Set([
 export const LIST_BOUNDS: Readonly<Record<string, number>> = {
   'Query.organisations': 50,
   'Query.services': 200,
+  'Query.staff': 200,
   'Query.referralFunnel': 50,
   'Query.outcomeSummary': 12,
   'Organisation.services': 20,
