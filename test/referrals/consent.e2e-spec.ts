@@ -1,3 +1,4 @@
+import { Role } from '#libs/common';
 import { errorCode, startTestApp, type TestApp } from '../support/test-app.js';
 import { auditRows, ok, Q, referAtoB, registerPerson, world, type World } from './world.js';
 
@@ -234,5 +235,58 @@ describe('consent (CONTRACT.md section 4)', () => {
         'transitionReferral',
       ).status,
     ).toBe('ACCEPTED');
+  });
+
+  describe("is judged by the database's clock, whatever the API host's clock says", () => {
+    /** Runs `run` with the API's clock (Date, in this process) `skewMs` off the database's. */
+    const withApiClockOff = async <T>(skewMs: number, run: () => Promise<T>): Promise<T> => {
+      const Real = Date;
+      class Skewed extends Real {
+        constructor(...args: unknown[]) {
+          if (args.length === 0) super(Real.now() + skewMs);
+          else super(...(args as [string]));
+        }
+        static override now(): number {
+          return Real.now() + skewMs;
+        }
+      }
+      globalThis.Date = Skewed as DateConstructor;
+      try {
+        return await run();
+      } finally {
+        globalThis.Date = Real;
+      }
+    };
+    const HOUR = 3600_000;
+    const input = (expiresAt: string) => ({
+      personId: person,
+      purpose: 'REFERRAL_SHARING',
+      organisationIds: [w.b.id],
+      expiresAt,
+    });
+
+    it('two hours ahead: a consent ending in an hour is recorded, active, and lets a referral through', async () => {
+      const inAnHour = new Date(Date.now() + HOUR).toISOString();
+      await withApiClockOff(2 * HOUR, async () => {
+        const s = await t.fixtures.staff(w.a.id, Role.FAMILY_SUPPORT_WORKER);
+        const c = ok(await record(s.token, input(inAnHour)), 'recordConsent');
+        expect(c.active).toBe(true);
+        const reread = ok(await t.gql(Q.person, { id: person }, s.token), 'person').consents;
+        expect(reread.map((r: { active: boolean }) => r.active)).toEqual([true]);
+      });
+      // makeReferral's own check (in SQL) agrees that it covers B.
+      await referAtoB(t, w, { personId: person });
+    });
+
+    it('two hours behind: a consent that ended an hour ago is refused, naming expiresAt', async () => {
+      const anHourAgo = new Date(Date.now() - HOUR).toISOString();
+      await withApiClockOff(-2 * HOUR, async () => {
+        const s = await t.fixtures.staff(w.a.id, Role.FAMILY_SUPPORT_WORKER);
+        const res = await record(s.token, input(anHourAgo));
+        expect(errorCode(res)).toBe('BAD_USER_INPUT');
+        expect(res.errors![0].extensions.field).toBe('expiresAt');
+      });
+      expect(await t.db.query('SELECT 1 FROM consents WHERE person_id = $1', [person])).toEqual([]);
+    });
   });
 });

@@ -14,9 +14,19 @@ export function activeConsentWhere(
   alias = '',
 ): string {
   const a = alias ? `${alias}.` : '';
-  return `${a}person_id = ${personParam} AND ${a}purpose = ${purposeParam} AND ${a}withdrawn_at IS NULL
-        AND (${a}expires_at IS NULL OR ${a}expires_at > clock_timestamp())
+  return `${a}person_id = ${personParam} AND ${a}purpose = ${purposeParam} AND ${consentActiveNowSql(alias)}
         AND ${organisationParam}::uuid = ANY (${a}organisation_ids)`;
+}
+
+/**
+ * SQL: the consent (under `alias`) is active (CONTRACT.md section 4: not withdrawn, and no expiry or
+ * one still to come), judged by the database's clock. Every judgement of a consent's activity uses
+ * it (the consent checks here, and Consent.active as a consent is read), so none disagrees with
+ * another, even when the API's host keeps another time.
+ */
+export function consentActiveNowSql(alias = ''): string {
+  const a = alias ? `${alias}.` : '';
+  return `(${a}withdrawn_at IS NULL AND (${a}expires_at IS NULL OR ${a}expires_at > clock_timestamp()))`;
 }
 
 /** SQL predicate: the person at `personExpr` has an active consent of that purpose covering that organisation. */

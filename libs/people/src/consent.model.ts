@@ -1,5 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { GraphQLDateTime } from '#libs/common';
+import { consentActiveNowSql } from './consent-check.js';
 import { ConsentGiver, ConsentPurpose } from './enums.js';
 
 @ObjectType('Consent')
@@ -17,6 +18,8 @@ export class ConsentModel {
   @Field(() => GraphQLDateTime, { nullable: true }) withdrawnAt: Date | null;
   recordedByStaffId: string;
   recordedByOrganisationId: string;
+  /** Whether it was active when read, by the database's clock (consentActiveNowSql). */
+  active: boolean;
 }
 
 export interface ConsentRow {
@@ -31,6 +34,7 @@ export interface ConsentRow {
   withdrawn_at: Date | null;
   recorded_by_staff_id: string;
   recorded_by_organisation_id: string;
+  active: boolean;
 }
 
 /** The person a consent is about, for recording a refused attempt on it against them. */
@@ -41,8 +45,9 @@ export const CONSENT_PERSON_SQL = 'SELECT person_id FROM consents WHERE id = $1'
  * for every organisation holds hundreds of ids, and a page of people can hold thousands of consents;
  * parsing them all took seconds), only how many. Consent.organisations reads them when asked for.
  */
-export const CONSENT_LIST_COLUMNS =
-  'id, person_id, purpose, cardinality(organisation_ids) AS organisation_count, given_by, given_at, expires_at, withdrawn_at, recorded_by_staff_id, recorded_by_organisation_id';
+export const CONSENT_LIST_COLUMNS = `id, person_id, purpose, cardinality(organisation_ids) AS organisation_count,
+  given_by, given_at, expires_at, withdrawn_at, recorded_by_staff_id, recorded_by_organisation_id,
+  ${consentActiveNowSql()} AS active`;
 
 /** One consent, with the organisations it covers. */
 export const CONSENT_COLUMNS = `${CONSENT_LIST_COLUMNS}, organisation_ids`;
@@ -60,13 +65,6 @@ export function toConsent(r: ConsentRow): ConsentModel {
     withdrawnAt: r.withdrawn_at,
     recordedByStaffId: r.recorded_by_staff_id,
     recordedByOrganisationId: r.recorded_by_organisation_id,
+    active: r.active,
   };
-}
-
-/** Active = not withdrawn and not expired, judged at read time. */
-export function isConsentActive(
-  c: Pick<ConsentModel, 'withdrawnAt' | 'expiresAt'>,
-  now = new Date(),
-): boolean {
-  return c.withdrawnAt === null && (c.expiresAt === null || c.expiresAt.getTime() > now.getTime());
 }

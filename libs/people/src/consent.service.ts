@@ -6,6 +6,8 @@ import { CONSENT_COLUMNS, type ConsentModel, type ConsentRow, toConsent } from '
 import { ConsentGiver, ConsentPurpose } from './enums.js';
 import { PeopleAccess } from './visibility.js';
 
+const EXPIRY_IN_THE_PAST = 'expiresAt must be in the future.';
+
 interface RecordConsentPlain {
   personId: string;
   purpose: ConsentPurpose;
@@ -29,8 +31,8 @@ export class ConsentService {
         throw AppError.badInput('purpose', 'Choose REFERRAL_SHARING or JOURNEY_SHARING.');
       const givenBy = input.givenBy ?? ConsentGiver.PERSON;
       const expiresAt = input.expiresAt ?? null;
-      if (expiresAt !== null && !(expiresAt instanceof Date && expiresAt.getTime() > Date.now()))
-        throw AppError.badInput('expiresAt', 'expiresAt must be in the future.');
+      if (expiresAt !== null && !(expiresAt instanceof Date && !Number.isNaN(expiresAt.getTime())))
+        throw AppError.badInput('expiresAt', EXPIRY_IN_THE_PAST);
       return this.db.transaction(async (tx) => {
         let organisationIds: string[];
         if (input.organisationIds === null || input.organisationIds === undefined) {
@@ -54,10 +56,13 @@ export class ConsentService {
             throw AppError.badInput('organisationIds', 'One or more of these organisations does not exist.');
         }
         const actor = ctx.actor;
+        // "In the future" by the database's clock, which judges the consent active from then on.
         const row = await tx.one<ConsentRow>(
           `INSERT INTO consents (person_id, purpose, organisation_ids, given_by, expires_at,
                                  recorded_by_staff_id, recorded_by_organisation_id)
-           VALUES ($1, $2, $3::uuid[], $4, $5, $6, $7) RETURNING ${CONSENT_COLUMNS}`,
+           SELECT $1, $2, $3::uuid[], $4, $5, $6, $7
+            WHERE $5::timestamptz IS NULL OR $5::timestamptz > clock_timestamp()
+           RETURNING ${CONSENT_COLUMNS}`,
           [
             input.personId,
             input.purpose,
@@ -68,8 +73,9 @@ export class ConsentService {
             actor.organisationId,
           ],
         );
+        if (!row) throw AppError.badInput('expiresAt', EXPIRY_IN_THE_PAST);
         await this.audit.record(tx, ctx, AuditAction.CONSENT_RECORD, [input.personId]);
-        return toConsent(row!);
+        return toConsent(row);
       });
     });
   }

@@ -2,7 +2,7 @@ import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '
 import { AuditedAs, counted, Ctx, PERSON_DATA_ROLES, type RequestContext, Roles } from '#libs/common';
 import { AuditAction } from '#libs/audit';
 import { DirectoryLoaders, OrganisationModel, StaffModel } from '#libs/directory';
-import { CONSENT_PERSON_SQL, ConsentModel, isConsentActive } from './consent.model.js';
+import { CONSENT_PERSON_SQL, ConsentModel } from './consent.model.js';
 import { ConsentService } from './consent.service.js';
 import { PeopleLoaders } from './people.loaders.js';
 import { PeopleService } from './people.service.js';
@@ -127,7 +127,7 @@ export class ConsentResolver {
   @Roles(...PERSON_DATA_ROLES)
   @ResolveField(() => Boolean)
   active(@Parent() c: ConsentModel): boolean {
-    return isConsentActive(c);
+    return c.active;
   }
 
   @Roles(...PERSON_DATA_ROLES)
