@@ -38,11 +38,13 @@ describe("an organisation's staff (Query.staff)", () => {
     return res.data.staff as { id: string; name: string; role: string; active: boolean }[];
   };
 
-  it("gives an administrator any organisation's staff, deactivated ones too, by name whatever its case", async () => {
+  it("gives an administrator any organisation's staff, deactivated ones too, alphabetically, case and accents aside", async () => {
     await t.fixtures.staff(orgA, Role.KEY_WORKER, { name: 'Julie Pickles' });
+    await t.fixtures.staff(orgA, Role.KEY_WORKER, { name: 'Émile Roberts' });
     const staff = await list(orgA, admin.token);
     expect(staff.map((s) => [s.name, s.role, s.active])).toEqual([
       ['Bethany Crowther', 'LINK_WORKER', false],
+      ['Émile Roberts', 'KEY_WORKER', true],
       ['Gareth Lumb', 'COMMISSIONER', true],
       ['Helen Sutcliffe', 'SERVICE_MANAGER', true],
       ['imran Hussain', 'KEY_WORKER', true],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { type Actor, AppError, isUuid, type RequestContext, type Role, validateInput } from '#libs/common';
 import { Db } from '#libs/database';
+import { alphabetically } from '../alphabetical.js';
 import { mayManageStaff } from '../directory-access.js';
 import { organisationExists } from '../organisations/organisation.queries.js';
 import { CreateStaffInput } from './create-staff.input.js';
@@ -74,8 +75,8 @@ export class StaffService {
   }
 
   /**
-   * The staff of an organisation, alphabetically whatever the case, as organisations and services are (staff_organisation_idx), so that whoever manages
-   * them can find a leaver to deactivate: an ADMIN any organisation's, a SERVICE_MANAGER its own
+   * The staff of an organisation (staff_organisation_idx), alphabetically as organisations and
+   * services are (alphabetical.ts), so that whoever manages them can find a leaver to deactivate: an ADMIN any organisation's, a SERVICE_MANAGER its own
    * (FORBIDDEN otherwise, the authority of createStaff); NOT_FOUND when there is no such organisation.
    */
   async listOf(ctx: RequestContext, organisationId: string): Promise<StaffModel[]> {
@@ -83,10 +84,10 @@ export class StaffService {
     if (!mayManageStaff(ctx.actor, id, null)) throw AppError.forbidden();
     if (!(await organisationExists(this.db, id))) throw AppError.notFound('Organisation');
     const rows = await this.db.query<StaffRow>(
-      `SELECT ${STAFF_COLUMNS} FROM staff WHERE organisation_id = $1 ORDER BY lower(name), name, id`,
+      `SELECT ${STAFF_COLUMNS} FROM staff WHERE organisation_id = $1`,
       [id],
     );
-    return rows.map(toStaff);
+    return rows.map(toStaff).sort(alphabetically);
   }
 
   /**
