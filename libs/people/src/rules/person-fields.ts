@@ -64,10 +64,15 @@ function shortText(field: string, v: unknown, label: string): string | null {
   return t;
 }
 
+/**
+ * Optional text of a given form (a postcode, an NHS number…): trimmed, empty → null; anything not
+ * of that form, too long or with control characters included, is refused with the form's `message`.
+ */
 function rule<T>(field: string, v: unknown, norm: (t: string) => T | null, message: string): T | null {
-  const t = shortText(field, v, 'This field');
-  if (t === null) return null;
-  const out = norm(t);
+  if (v === null || v === undefined) return null;
+  const t = asText(field, v);
+  if (t === '') return null;
+  const out = charLength(t) > SHORT_TEXT_MAX || hasControlChars(t) ? null : norm(t);
   if (out === null) throw AppError.badInput(field, message);
   return out;
 }

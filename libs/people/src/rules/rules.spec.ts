@@ -1,5 +1,6 @@
 import { isLanguageCode } from './languages.js';
 import { isValidNhsNumber, normaliseNhsNumber } from './nhs-number.js';
+import { personColumnsFrom } from './person-fields.js';
 import { normalisePostcode } from './postcode.js';
 
 describe('NHS number modulus 11', () => {
@@ -67,5 +68,28 @@ describe('ISO 639-1', () => {
   it('knows en, ur, ar, pl and refuses made-up codes', () => {
     for (const c of ['en', 'ur', 'ar', 'pl', 'pa', 'bn']) expect(isLanguageCode(c)).toBe(true);
     for (const c of ['xx', 'zz', 'EN', 'eng']) expect(isLanguageCode(c)).toBe(false);
+  });
+});
+
+describe('a field of a given form refused for any reason names that form', () => {
+  const refusal = (input: Record<string, unknown>) => {
+    try {
+      personColumnsFrom({ givenName: 'Jo', familyName: 'Trail', ...input }, 'register');
+    } catch (e) {
+      const err = e as { message: string; extensions: { code: string; field: string } };
+      return [err.extensions.code, err.extensions.field, err.message];
+    }
+    return null;
+  };
+  it.each([
+    ['nhsNumber', '943\t4765919', 'Enter a 10-digit NHS number with a valid check digit.'],
+    ['nhsNumber', '9'.repeat(201), 'Enter a 10-digit NHS number with a valid check digit.'],
+    ['postcode', 'HX1\u00075DT', 'Enter a UK postcode such as HX1 5DT.'],
+    ['email', 'jo\u0000@example.org', 'Enter an email address such as name@example.org.'],
+  ])('%s %j', (field, value, message) => {
+    expect(refusal({ [field]: value })).toEqual(['BAD_USER_INPUT', field, message]);
+  });
+  it('a valid one, and a blank one (not given), pass', () => {
+    expect(refusal({ nhsNumber: '943 476 5919', postcode: ' ', email: '' })).toBeNull();
   });
 });

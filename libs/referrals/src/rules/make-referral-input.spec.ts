@@ -53,6 +53,22 @@ describe('makeReferral input rules', () => {
     expect(field({ ...base, safeguardingJustification: '\u{1F6A8}'.repeat(20) })).toBeUndefined();
   });
 
+  it('says which text is too long or holds control characters', () => {
+    const message = (input: MakeReferralPlain) => {
+      try {
+        normaliseMakeReferral(input);
+      } catch (e) {
+        return (e as Error).message;
+      }
+    };
+    expect(message({ ...base, note: 'x'.repeat(4001) })).toBe(
+      'The note must be at most 4,000 characters, without control characters.',
+    );
+    expect(message({ ...base, safeguardingJustification: `${'x'.repeat(30)}\u0007` })).toBe(
+      'The safeguarding justification must be at most 4,000 characters, without control characters.',
+    );
+  });
+
   it('accepts a note of 4,000 characters with line breaks, and a key of 100', () => {
     expect(field({ ...base, note: 'a\n'.repeat(2000), idempotencyKey: 'k'.repeat(100) })).toBeUndefined();
   });

@@ -34,15 +34,15 @@ export interface NormalisedReferralInput {
   safeguardingJustification: string | null;
 }
 
-function optionalText(field: string, v: unknown, max: number): string | null {
+function optionalText(field: string, v: unknown, max: number, label: string): string | null {
   if (v === null || v === undefined) return null;
-  if (typeof v !== 'string') throw AppError.badInput(field, 'Must be text.');
+  if (typeof v !== 'string') throw AppError.badInput(field, `${label} must be text.`);
   const t = v.trim();
   if (t === '') return null;
   if (charLength(t) > max || hasControlChars(t, true))
     throw AppError.badInput(
       field,
-      `Must be at most ${max.toLocaleString('en-GB')} characters, without control characters.`,
+      `${label} must be at most ${max.toLocaleString('en-GB')} characters, without control characters.`,
     );
   return t;
 }
@@ -60,11 +60,12 @@ export function normaliseMakeReferral(input: MakeReferralPlain): NormalisedRefer
   const needs = input.needs ?? [];
   if (needs.length === 0) throw AppError.badInput('needs', 'Name at least one need.');
   if (new Set(needs).size !== needs.length) throw AppError.badInput('needs', 'Each need may be named once.');
-  const note = optionalText('note', input.note, LONG_TEXT_MAX);
+  const note = optionalText('note', input.note, LONG_TEXT_MAX, 'The note');
   const safeguardingJustification = optionalText(
     'safeguardingJustification',
     input.safeguardingJustification,
     LONG_TEXT_MAX,
+    'The safeguarding justification',
   );
   // Given at all (even blank), it must be a real justification: never a silent fallback to "no consent",
   // and never one that shows as blank to the two parties (zero-width characters do not count).
