@@ -102,19 +102,17 @@ function runningOwner(pid: number): number | null {
  * compared, both resolved; its command line when that cannot be read.
  */
 function servesDataDir(pid: number, dataDir: string): boolean {
+  let cmdline: string;
   try {
-    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres')) return false;
+    cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {
-    return false;
+    return false; // gone meanwhile
   }
+  if (!cmdline.includes('postgres')) return false;
   try {
     return realpathSync(`/proc/${pid}/cwd`) === realpathSync(dataDir);
   } catch {
-    try {
-      return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir);
-    } catch {
-      return false;
-    }
+    return cmdline.includes(dataDir);
   }
 }
 

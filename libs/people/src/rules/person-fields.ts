@@ -51,12 +51,23 @@ function name(field: string, v: unknown, label: string): string {
   return t;
 }
 
-/** Optional text: trimmed, empty → null; at most 200 characters, no control characters. */
-function shortText(field: string, v: unknown, label: string): string | null {
+/** Optional text as given: trimmed; null when omitted, null or blank. */
+function given(field: string, v: unknown): string | null {
   if (v === null || v === undefined) return null;
   const t = asText(field, v);
-  if (t === '') return null;
-  if (charLength(t) > SHORT_TEXT_MAX || hasControlChars(t))
+  return t === '' ? null : t;
+}
+
+/** Whether optional text keeps to 200 characters without control characters. */
+function shortEnough(t: string): boolean {
+  return charLength(t) <= SHORT_TEXT_MAX && !hasControlChars(t);
+}
+
+/** Optional text: trimmed, empty → null; at most 200 characters, no control characters. */
+function shortText(field: string, v: unknown, label: string): string | null {
+  const t = given(field, v);
+  if (t === null) return null;
+  if (!shortEnough(t))
     throw AppError.badInput(
       field,
       `${label} must be at most ${SHORT_TEXT_MAX} characters, without control characters.`,
@@ -69,10 +80,9 @@ function shortText(field: string, v: unknown, label: string): string | null {
  * of that form, too long or with control characters included, is refused with the form's `message`.
  */
 function rule<T>(field: string, v: unknown, norm: (t: string) => T | null, message: string): T | null {
-  if (v === null || v === undefined) return null;
-  const t = asText(field, v);
-  if (t === '') return null;
-  const out = charLength(t) > SHORT_TEXT_MAX || hasControlChars(t) ? null : norm(t);
+  const t = given(field, v);
+  if (t === null) return null;
+  const out = shortEnough(t) ? norm(t) : null;
   if (out === null) throw AppError.badInput(field, message);
   return out;
 }
