@@ -503,18 +503,21 @@ describe('the cost limit fits every reasonable operation of the contract', () =>
   });
 });
 
-function placeholder(name: string): string {
+/** A value for a variable of a field's argument; `organisationId` (staff) names the caller's own. */
+function placeholder(name: string, organisationId = '00000000-0000-4000-8000-000000000000'): string {
   if (name === 'by') return 'ROUTE';
   if (name === 'instrument') return 'SWEMWBS';
+  if (name === 'organisationId') return organisationId;
   return '00000000-0000-4000-8000-000000000000';
 }
 
 describe('the running server accepts the largest selection of every Query field it has', () => {
   let t: TestApp;
   let token: string;
+  let org: string;
   beforeAll(async () => {
     t = await startTestApp();
-    const org = await t.fixtures.organisation();
+    org = await t.fixtures.organisation();
     token = (await t.fixtures.staff(org, Role.ADMIN)).token;
   });
   afterAll(() => t.close());
@@ -525,7 +528,9 @@ describe('the running server accepts the largest selection of every Query field 
     expect(fields.length).toBeGreaterThan(0);
     for (const field of fields) {
       const { query, variableNames } = largestSelection(schema, 'Query', field);
-      const vars = Object.fromEntries(variableNames.map((v) => [v, v === 'text' ? 'ab' : placeholder(v)]));
+      const vars = Object.fromEntries(
+        variableNames.map((v) => [v, v === 'text' ? 'ab' : placeholder(v, org)]),
+      );
       const res = await t.gql(query, vars, token);
       const codes = (res.errors ?? []).map((e) => e.extensions.code);
       expect({ field, codes }).toEqual({
@@ -539,7 +544,7 @@ describe('the running server accepts the largest selection of every Query field 
   it('accepts one operation holding the largest selection of every Query field', async () => {
     const { schema } = t.app.get(GraphQLSchemaHost);
     const { query, variableNames } = largestOperation(schema, 'Query');
-    const vars = Object.fromEntries(variableNames.map((v) => [v, v === 'text' ? 'ab' : placeholder(v)]));
+    const vars = Object.fromEntries(variableNames.map((v) => [v, v === 'text' ? 'ab' : placeholder(v, org)]));
     const res = await t.gql(query, vars, token);
     const codes = (res.errors ?? []).map((e) => e.extensions.code);
     // It was executed: the only errors are the resolvers' own refusals of person-level data to an
