@@ -27,6 +27,7 @@ import { StaffEmailFolded1764201600070 } from './0070-staff-email-folded.js';
 import { PeopleSearchFolded1764201600071 } from './0071-people-search-folded.js';
 import { RepairNeverWaits1764201600072 } from './0072-repair-never-waits.js';
 import { ReferralCreatedInMilliseconds1764201600073 } from './0073-referral-created-in-milliseconds.js';
+import { OutcomeGroups1764201600074 } from './0074-outcome-groups.js';
 
 /** Every migration, in order. Listed explicitly (no globs) so tsc, jest and bundlers agree. Never edit one that has landed. */
 export const MIGRATIONS = [
@@ -59,4 +60,5 @@ export const MIGRATIONS = [
   PeopleSearchFolded1764201600071,
   RepairNeverWaits1764201600072,
   ReferralCreatedInMilliseconds1764201600073,
+  OutcomeGroups1764201600074,
 ];

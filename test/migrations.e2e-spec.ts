@@ -58,6 +58,7 @@ describe('migrations', () => {
     await c.connect();
     try {
       await runMigrations(db.url);
+      expect(await revertLastMigration(db.url)).toBe('OutcomeGroups1764201600074');
       expect(await revertLastMigration(db.url)).toBe('ReferralCreatedInMilliseconds1764201600073');
       expect(await revertLastMigration(db.url)).toBe('RepairNeverWaits1764201600072');
       expect(await revertLastMigration(db.url)).toBe('PeopleSearchFolded1764201600071');
@@ -83,6 +84,7 @@ describe('migrations', () => {
         'PeopleSearchFolded1764201600071',
         'RepairNeverWaits1764201600072',
         'ReferralCreatedInMilliseconds1764201600073',
+        'OutcomeGroups1764201600074',
       ]);
     } finally {
       await c.end();

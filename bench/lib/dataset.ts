@@ -161,6 +161,11 @@ const REBUILT_AFTER_LOAD = [
     trigger: 'analytics_wellbeing_pairs_insert',
     rebuild: 'SELECT analytics_rebuild_wellbeing_pairs()',
   },
+  {
+    table: 'outcomes',
+    trigger: 'analytics_outcome_groups_insert',
+    rebuild: 'SELECT analytics_rebuild_outcome_groups()',
+  },
 ];
 
 async function rebuildSummaries(url: string): Promise<Map<string, number>> {

@@ -176,7 +176,7 @@ export class AnalyticsService {
   async outcomeSummary(ctx: RequestContext, input: AnalyticsFilterInput | null): Promise<OutcomeRowModel[]> {
     const scope = this.scope(ctx);
     const filter = normaliseFilter(input);
-    const rows = await this.read((q) => outcomeCounts(q, filter, scope));
+    const rows = await this.read((q) => outcomeCounts(q, filter, scope, this.rules.threshold));
     const find = (type: string, contracted: boolean) =>
       rows.find((r) => r.type === type && r.contracted === contracted) ?? { outcomes: 0, people: 0 };
     return Object.values(OutcomeType).map((type) => {
