@@ -4,7 +4,14 @@ import { type AnalyticsFilter, NO_FILTER } from '../../libs/analytics/src/filter
 import { recordedConditions, SqlParams } from '../../libs/analytics/src/filter/sql-conditions.js';
 import { outcomeCounts } from '../../libs/analytics/src/queries/outcomes.query.js';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { insertOutcome, insertPerson, prng, type ServiceInfo } from './support/analytics-data.js';
+import {
+  insertOutcome,
+  insertOutcomes,
+  insertPerson,
+  keptAndRebuilt,
+  prng,
+  type ServiceInfo,
+} from './support/analytics-data.js';
 
 /*
  * The outcome summary (migration 0074) is kept by the database in the same transaction as every
@@ -68,25 +75,12 @@ describe(`the outcome summary stays equal to a rebuild (seed ${SEED})`, () => {
     };
   };
 
-  async function keptAndRebuilt(): Promise<{ kept: unknown[]; rebuilt: unknown[] }> {
-    const kept = await t.db.query(SUMMED);
-    const rollback = new Error('rollback');
-    let rebuilt: unknown[] = [];
-    await t.db
-      .transaction(async (tx) => {
-        await tx.query('SELECT analytics_rebuild_outcome_groups()');
-        rebuilt = await tx.query(SUMMED);
-        throw rollback;
-      })
-      .catch((e) => {
-        if (e !== rollback) throw e;
-      });
-    return { kept, rebuilt };
-  }
+  const keptAndRebuiltGroups = () =>
+    keptAndRebuilt(t.db, 'SELECT analytics_rebuild_outcome_groups()', SUMMED);
 
   it('after single inserts', async () => {
     for (let i = 0; i < 60; i++) await insertOutcome(t.db, one());
-    const { kept, rebuilt } = await keptAndRebuilt();
+    const { kept, rebuilt } = await keptAndRebuiltGroups();
     expect(kept.length).toBeGreaterThan(10);
     expect(kept).toEqual(rebuilt);
   });
@@ -94,30 +88,9 @@ describe(`the outcome summary stays equal to a rebuild (seed ${SEED})`, () => {
   it('after multi-row statements, several rows of one group in one statement', async () => {
     for (let i = 0; i < 10; i++) {
       const first = one();
-      const rows = [first, { ...first, personId: rnd.pick(people) }, first, one(), one()];
-      const values: unknown[] = [];
-      const tuples = rows.map((o, j) => {
-        values.push(
-          o.personId,
-          o.service.id,
-          o.service.organisationId,
-          o.type,
-          o.achievedOn,
-          o.contracted,
-          o.staffId,
-        );
-        const b = j * 7;
-        return `($${b + 1}::uuid, $${b + 2}::uuid, $${b + 3}::uuid, $${b + 4}, $${b + 5}::date, $${b + 6}::boolean, $${b + 7}::uuid,
-          CASE WHEN $${b + 4} = 'ESOL_LEVEL_ACHIEVED' THEN 'ENTRY_2' END,
-          CASE WHEN $${b + 4} = 'VOLUNTEERING_HOURS' THEN 3.5 END)`;
-      });
-      await t.db.query(
-        `INSERT INTO outcomes (person_id, service_id, organisation_id, type, achieved_on, contracted,
-           recorded_by_staff_id, esol_level, hours) VALUES ${tuples.join(', ')}`,
-        values,
-      );
+      await insertOutcomes(t.db, [first, { ...first, personId: rnd.pick(people) }, first, one(), one()]);
     }
-    const { kept, rebuilt } = await keptAndRebuilt();
+    const { kept, rebuilt } = await keptAndRebuiltGroups();
     expect(kept).toEqual(rebuilt);
   });
 
@@ -128,7 +101,7 @@ describe(`the outcome summary stays equal to a rebuild (seed ${SEED})`, () => {
         for (let i = 0; i < 10; i++) await insertOutcome(t.db, { ...o, personId: rnd.pick(people) });
       }),
     );
-    const { kept, rebuilt } = await keptAndRebuilt();
+    const { kept, rebuilt } = await keptAndRebuiltGroups();
     expect(kept).toEqual(rebuilt);
   });
 

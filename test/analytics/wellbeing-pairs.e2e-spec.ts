@@ -7,6 +7,7 @@ import {
   insertAssessment,
   insertAssessments,
   insertPerson,
+  keptAndRebuilt,
   prng,
   type ServiceInfo,
 } from './support/analytics-data.js';
@@ -64,26 +65,16 @@ describe(`the wellbeing pairs stay equal to a rebuild (seed ${SEED})`, () => {
   };
 
   /** Rows of the pairs as kept, and as a rebuild makes them (rolled back). */
-  async function keptAndRebuilt(): Promise<{ kept: unknown[]; rebuilt: unknown[] }> {
-    const order = 'ORDER BY instrument, person_id';
-    const kept = await t.db.query(`SELECT ${COLUMNS} FROM analytics_wellbeing_pairs ${order}`);
-    const rollback = new Error('rollback');
-    let rebuilt: unknown[] = [];
-    await t.db
-      .transaction(async (tx) => {
-        await tx.query('SELECT analytics_rebuild_wellbeing_pairs()');
-        rebuilt = await tx.query(`SELECT ${COLUMNS} FROM analytics_wellbeing_pairs ${order}`);
-        throw rollback;
-      })
-      .catch((e) => {
-        if (e !== rollback) throw e;
-      });
-    return { kept, rebuilt };
-  }
+  const keptAndRebuiltPairs = () =>
+    keptAndRebuilt(
+      t.db,
+      'SELECT analytics_rebuild_wellbeing_pairs()',
+      `SELECT ${COLUMNS} FROM analytics_wellbeing_pairs ORDER BY instrument, person_id`,
+    );
 
   it('after single inserts, in any order of date', async () => {
     for (let i = 0; i < 80; i++) await insertAssessment(t.db, one());
-    const { kept, rebuilt } = await keptAndRebuilt();
+    const { kept, rebuilt } = await keptAndRebuiltPairs();
     expect(kept.length).toBeGreaterThan(10);
     expect(kept).toEqual(rebuilt);
   });
@@ -96,7 +87,7 @@ describe(`the wellbeing pairs stay equal to a rebuild (seed ${SEED})`, () => {
       rows.push({ ...rows[0], responses: responses(rows[0].instrument) });
       await insertAssessments(t.db, rows);
     }
-    const { kept, rebuilt } = await keptAndRebuilt();
+    const { kept, rebuilt } = await keptAndRebuiltPairs();
     expect(kept).toEqual(rebuilt);
   });
 
@@ -108,7 +99,7 @@ describe(`the wellbeing pairs stay equal to a rebuild (seed ${SEED})`, () => {
           await insertAssessments(t.db, [{ ...one(), personId: rnd.pick(few) }, one()]);
       }),
     );
-    const { kept, rebuilt } = await keptAndRebuilt();
+    const { kept, rebuilt } = await keptAndRebuiltPairs();
     expect(kept).toEqual(rebuilt);
   });
 

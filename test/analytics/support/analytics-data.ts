@@ -184,12 +184,17 @@ export interface OutcomeSpec {
   contracted: boolean;
 }
 
+/** Inserts one outcome. */
 export async function insertOutcome(db: Db, o: OutcomeSpec): Promise<void> {
-  await db.query(
-    `INSERT INTO outcomes (person_id, service_id, organisation_id, type, achieved_on, contracted, recorded_by_staff_id,
-       esol_level, hours)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [
+  await insertOutcomes(db, [o]);
+}
+
+/** Inserts outcomes in ONE statement, in the order given. */
+export async function insertOutcomes(db: Db, specs: readonly OutcomeSpec[]): Promise<void> {
+  const values: unknown[] = [];
+  const tuples = specs.map((o) => {
+    const first = values.length + 1;
+    values.push(
       o.personId,
       o.service.id,
       o.service.organisationId,
@@ -199,8 +204,39 @@ export async function insertOutcome(db: Db, o: OutcomeSpec): Promise<void> {
       o.staffId,
       o.type === 'ESOL_LEVEL_ACHIEVED' ? 'ENTRY_2' : null,
       o.type === 'VOLUNTEERING_HOURS' ? 12.5 : null,
-    ],
+    );
+    return `(${Array.from({ length: 9 }, (_, i) => `$${first + i}`).join(', ')})`;
+  });
+  await db.query(
+    `INSERT INTO outcomes (person_id, service_id, organisation_id, type, achieved_on, contracted, recorded_by_staff_id,
+       esol_level, hours)
+     VALUES ${tuples.join(', ')}`,
+    values,
   );
+}
+
+/**
+ * A summary's rows as the triggers kept them, and as its rebuild function makes them from the
+ * base table (in a transaction rolled back afterwards, so the kept rows stay).
+ */
+export async function keptAndRebuilt(
+  db: Db,
+  rebuild: string,
+  select: string,
+): Promise<{ kept: unknown[]; rebuilt: unknown[] }> {
+  const kept = await db.query(select);
+  const rollback = new Error('rollback');
+  let rebuilt: unknown[] = [];
+  await db
+    .transaction(async (tx) => {
+      await tx.query(rebuild);
+      rebuilt = await tx.query(select);
+      throw rollback;
+    })
+    .catch((e) => {
+      if (e !== rollback) throw e;
+    });
+  return { kept, rebuilt };
 }
 
 /** A small seeded PRNG (mulberry32), so a failing data set can be made again from its seed. */
