@@ -44,13 +44,15 @@ export function answerGraphqlPostsDirectly(app: NestExpressApplication, options:
   const express = app.getHttpAdapter().getInstance();
   const server = app.getHttpServer() as Server;
   if (!server.listeners('request').includes(express)) return;
+  // Express compiles 'trust proxy' (set before this is called) into this function, as req.ip uses it.
+  const trust = express.get('trust proxy fn') as Parameters<typeof proxyaddr>[1];
   let apollo: StartedApollo | null = null;
   const direct = (req: IncomingMessage, res: ServerResponse): void => {
     if (!takenDirectly(req, options.corsConfigured)) return void express(req, res);
     apollo ??= startedApollo(app);
     // Before app.init() Apollo has not started: Express answers (404) as it would.
     if (!apollo) return void express(req, res);
-    answer(req, res, apollo, express.get('trust proxy fn'), options);
+    answer(req, res, apollo, trust, options);
   };
   server.removeListener('request', express);
   server.on('request', direct);
@@ -112,7 +114,6 @@ async function execute(req: IncomingMessage, res: ServerResponse, apollo: Starte
   for (const [name, value] of Object.entries(req.headers)) {
     if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
   }
-  (req as IncomingMessage & { body?: unknown }).body = body;
   const result = await apollo.server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: 'POST', headers, search: '', body },
     context: async () => apollo.context({ req, res }),
