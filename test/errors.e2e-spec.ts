@@ -244,6 +244,28 @@ describe('errors at the GraphQL boundary (CONTRACT.md section 2)', () => {
         const own = await t.gql(cases[1][0], cases[1][1], worker);
         expect(own.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'reason' });
       });
+
+      it("an id sent as a number (GraphQL's ID takes integers) is checked as its digits, before the variables' mistake", async () => {
+        const caller = await t.fixtures.staff(org, Role.KEY_WORKER);
+        const update = await t.gql(
+          'mutation($id: ID!, $input: UpdatePersonInput!) { updatePerson(id: $id, input: $input) { id } }',
+          { id: 12345, input: { interpreterNeeded: 'yes' } },
+          caller.token,
+        );
+        expect(update.errors![0].extensions).toEqual({ code: 'NOT_FOUND' });
+        const person = await t.gql(make, badNeeds({ personId: 12345 }), caller.token);
+        expect(person.errors![0].extensions).toEqual({ code: 'NOT_FOUND' });
+        const from = await t.gql(make, badNeeds({ fromServiceId: 12345, route: 'STAFF' }), caller.token);
+        expect(from.errors![0]).toMatchObject({
+          message: 'fromServiceId must be a service of your organisation.',
+          extensions: { code: 'FORBIDDEN' },
+        });
+        expect((await deniedOf(caller.id)).map((e) => [e.action, e.outcome])).toEqual([
+          ['person.update', 'DENIED'],
+          ['referral.make', 'DENIED'],
+          ['referral.make', 'DENIED'],
+        ]);
+      });
     });
 
     describe("then the directory's own checks: a service manager's organisation and roles, records that exist", () => {

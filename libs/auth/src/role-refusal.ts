@@ -2,6 +2,7 @@ import {
   AppError,
   type AuditedMeta,
   type DeniedSubject,
+  idAsSent,
   isUuid,
   type RequestContext,
   valueAt,
@@ -13,7 +14,7 @@ import { SERVICE_OF_ORGANISATION_SQL } from '#libs/directory';
 /** The id at a dotted path of the arguments, when it is one (anything else names no one). */
 function argAt(args: Record<string, unknown>, path: string | undefined): string | null {
   if (!path) return null;
-  const v = valueAt(args, path);
+  const v = idAsSent(valueAt(args, path));
   return isUuid(v) ? v : null;
 }
 
@@ -47,7 +48,7 @@ export async function refuseRole(
  * names, each visible to the caller's organisation (NOT_FOUND); either refusal is audited DENIED. For
  * when graphql-js has refused a mistake in the variables, which it does before any resolver could
  * check these: CONTRACT.md section 2 answers them first. Arguments as the client sent them; one not
- * given, or not a string, is left to the input rules. Resolves when both pass.
+ * given, or neither a string nor an integer (GraphQL's ID takes both), is left to the input rules. Resolves when both pass.
  */
 export async function checkFirst(
   ctx: RequestContext,
@@ -65,16 +66,16 @@ export async function checkFirst(
     throw error;
   };
   for (const acting of first.actingFor ?? []) {
-    const serviceId = valueAt(args, acting.arg);
-    if (typeof serviceId !== 'string') continue;
+    const serviceId = idAsSent(valueAt(args, acting.arg));
+    if (serviceId === null) continue;
     const own =
       isUuid(serviceId) &&
       (await db.query(SERVICE_OF_ORGANISATION_SQL, [serviceId, organisationId])).length > 0;
     if (!own) await refuse(AppError.forbidden(acting.message));
   }
   for (const record of first.visible) {
-    const id = valueAt(args, record.arg);
-    if (typeof id !== 'string') continue;
+    const id = idAsSent(valueAt(args, record.arg));
+    if (id === null) continue;
     const found = isUuid(id) && (await db.query(record.sql, [id, organisationId])).length > 0;
     if (!found) await refuse(AppError.notFound(record.as));
   }
