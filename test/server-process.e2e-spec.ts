@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, watch } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, watch } from 'node:fs';
 import { chmod, mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
@@ -113,6 +113,38 @@ describe('the server process', () => {
       await rm(root, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('starts on a DATA_DIR made beforehand with no way through for others (mktemp -d: 0700), letting the postgres user through it when run as root; its secrets stay 0600', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'pathways-mktemp-'));
+    const port = await freePort();
+    const p = start({ DATA_DIR: dir, PORT: String(port) });
+    try {
+      await waitHealthy(port, p, 60_000);
+      const root = process.getuid?.() === 0;
+      expect((statSync(dir).mode & 0o777).toString(8)).toBe(root ? '711' : '700');
+      expect((statSync(path.join(dir, 'auth-secret')).mode & 0o777).toString(8)).toBe('600');
+      p.child.kill('SIGTERM');
+      expect(await p.exited).toBe(0);
+    } finally {
+      p.child.kill('SIGKILL');
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("refuses, with one clear line, a DATA_DIR inside a directory root made that others cannot enter (it is not the server's to open)", async () => {
+    const parent = await mkdtemp(path.join(os.tmpdir(), 'pathways-closed-'));
+    try {
+      if (process.getuid?.() !== 0) return; // PostgreSQL then runs as this user, who can enter it
+      const p = start({ DATA_DIR: path.join(parent, 'data'), PORT: String(await freePort()) });
+      expect(await p.exited).toBe(1);
+      expect(p.output().trim().split('\n').at(-1)).toMatch(
+        new RegExp(`is inside ${parent}, which other users cannot enter \\(mode 700\\)`),
+      );
+      expect((statSync(parent).mode & 0o777).toString(8)).toBe('700');
+    } finally {
+      await rm(parent, { recursive: true, force: true });
+    }
+  });
 
   /** Whether a PostgreSQL process serves `dir` (from /proc). */
   function postgresRunsIn(dir: string): boolean {

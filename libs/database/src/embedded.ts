@@ -13,6 +13,7 @@ import {
   realpath,
   rename,
   rm,
+  stat,
   writeFile,
 } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -219,7 +220,6 @@ async function withPrivateTmpdir<T>(parent: string, work: () => Promise<T>): Pro
  */
 async function unreachableParent(dir: string): Promise<{ parent: string; mode: string } | null> {
   if (process.getuid?.() !== 0) return null;
-  const { stat } = await import('node:fs/promises');
   for (let cur = path.resolve(dir); path.dirname(cur) !== cur; cur = path.dirname(cur)) {
     const parent = path.dirname(cur);
     const s = await stat(parent).catch(() => null);
@@ -228,8 +228,27 @@ async function unreachableParent(dir: string): Promise<{ parent: string; mode: s
   return null;
 }
 
+/**
+ * DATA_DIR made beforehand by root with no way through for others (`mktemp -d` makes it 0700): it is
+ * the server's own directory, so others are let through it (search only: they cannot list it). What
+ * it holds stays private by its own modes: the secrets 0600, the cluster 0700 and the postgres user's.
+ * A directory above DATA_DIR, or one that root does not own, is left as it is (checkReachable says so).
+ */
+async function letThroughDataDir(dataDir: string, log: (line: string) => void): Promise<void> {
+  const own = path.dirname(path.resolve(dataDir));
+  const blocked = await unreachableParent(dataDir);
+  if (blocked?.parent !== own) return;
+  const s = await stat(own);
+  if (s.uid !== process.getuid?.()) return;
+  await chmod(own, (s.mode & 0o7777) | 0o011);
+  log(
+    `let the postgres user through DATA_DIR ${own} (mode ${blocked.mode} → ${((s.mode | 0o011) & 0o777).toString(8)})`,
+  );
+}
+
 /** The data directory and the PostgreSQL binaries must both be reachable by the postgres OS user. */
-async function checkReachable(dataDir: string): Promise<void> {
+async function checkReachable(dataDir: string, log: (line: string) => void): Promise<void> {
+  await letThroughDataDir(dataDir, log);
   const data = await unreachableParent(dataDir);
   if (data) {
     throw new StartupError(
@@ -288,7 +307,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => undefined);
   const given = path.resolve(options.dataDir);
   const database = options.database ?? 'pathways';
-  await checkReachable(given);
+  await checkReachable(given, log);
 
   await makeDataDir(path.dirname(given));
   try {
