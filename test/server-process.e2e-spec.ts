@@ -54,6 +54,19 @@ async function waitHealthy(port: number, proc: Proc, ms = 30_000): Promise<numbe
   throw new Error(`server not healthy within ${ms} ms:\n${proc.output()}`);
 }
 
+/** Waits until `p` serves, runs `check`, stops it with SIGTERM (exit 0); kills it and removes `dir` whatever happens. */
+async function serveThenStop(p: Proc, port: number, dir: string, check: () => void = () => undefined) {
+  try {
+    await waitHealthy(port, p, 60_000);
+    check();
+    p.child.kill('SIGTERM');
+    expect(await p.exited).toBe(0);
+  } finally {
+    p.child.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 describe('the server process', () => {
   const dataDir = path.join(os.tmpdir(), `pathways-proc-${process.pid}-${Date.now().toString(36)}`);
 
@@ -104,31 +117,17 @@ describe('the server process', () => {
     } finally {
       process.umask(previous);
     }
-    try {
-      await waitHealthy(port, p, 60_000);
-      p.child.kill('SIGTERM');
-      expect(await p.exited).toBe(0);
-    } finally {
-      p.child.kill('SIGKILL');
-      await rm(root, { recursive: true, force: true });
-    }
+    await serveThenStop(p, port, root);
   }, 120_000);
 
   it('starts on a DATA_DIR made beforehand with no way through for others (mktemp -d: 0700), letting the postgres user through it when run as root; its secrets stay 0600', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'pathways-mktemp-'));
     const port = await freePort();
-    const p = start({ DATA_DIR: dir, PORT: String(port) });
-    try {
-      await waitHealthy(port, p, 60_000);
+    await serveThenStop(start({ DATA_DIR: dir, PORT: String(port) }), port, dir, () => {
       const root = process.getuid?.() === 0;
       expect((statSync(dir).mode & 0o777).toString(8)).toBe(root ? '711' : '700');
       expect((statSync(path.join(dir, 'auth-secret')).mode & 0o777).toString(8)).toBe('600');
-      p.child.kill('SIGTERM');
-      expect(await p.exited).toBe(0);
-    } finally {
-      p.child.kill('SIGKILL');
-      await rm(dir, { recursive: true, force: true });
-    }
+    });
   }, 120_000);
 
   it("refuses, with one clear line, a DATA_DIR inside a directory root made that others cannot enter (it is not the server's to open)", async () => {
