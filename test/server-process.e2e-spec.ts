@@ -140,6 +140,13 @@ describe('the server process', () => {
         new RegExp(`is inside ${parent}, which other users cannot enter \\(mode 700\\)`),
       );
       expect((statSync(parent).mode & 0o777).toString(8)).toBe('700');
+      // A closed DATA_DIR in it is not opened either: the start would fail all the same.
+      const closed = path.join(parent, 'closed');
+      await mkdir(closed, { mode: 0o700 });
+      const q = start({ DATA_DIR: closed, PORT: String(await freePort()) });
+      expect(await q.exited).toBe(1);
+      expect(q.output().trim().split('\n').at(-1)).toContain('which other users cannot enter (mode 700)');
+      expect((statSync(closed).mode & 0o777).toString(8)).toBe('700');
     } finally {
       await rm(parent, { recursive: true, force: true });
     }

@@ -47,8 +47,9 @@ export async function refuseRole(
  * the services it acts for, each of the caller's organisation (FORBIDDEN), then the records it
  * names, each visible to the caller's organisation (NOT_FOUND); either refusal is audited DENIED. For
  * when graphql-js has refused a mistake in the variables, which it does before any resolver could
- * check these: CONTRACT.md section 2 answers them first. Arguments as the client sent them; one not
- * given, or neither a string nor an integer (GraphQL's ID takes both), is left to the input rules. Resolves when both pass.
+ * check these: CONTRACT.md section 2 answers them first. Arguments as the client sent them (ids
+ * read by idAsSent: a string, or an integer, which GraphQL's ID also takes); one not given, or of
+ * another type, is left to the input rules. Resolves when both pass.
  */
 export async function checkFirst(
   ctx: RequestContext,

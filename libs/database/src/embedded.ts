@@ -237,7 +237,8 @@ async function unreachableParent(dir: string): Promise<{ parent: string; mode: s
 async function letThroughDataDir(dataDir: string, log: (line: string) => void): Promise<void> {
   const own = path.dirname(path.resolve(dataDir));
   const blocked = await unreachableParent(dataDir);
-  if (blocked?.parent !== own) return;
+  // Only when DATA_DIR is all that stands in the way: a closed directory above it is refused anyway.
+  if (blocked?.parent !== own || (await unreachableParent(own))) return;
   const s = await stat(own);
   if (s.uid !== process.getuid?.()) return;
   await chmod(own, (s.mode & 0o7777) | 0o011);
