@@ -8,6 +8,7 @@ import {
   prng,
   type HistoryStep,
   type ServiceInfo,
+  SEED,
 } from './support/analytics-data.js';
 import { type Filter, Naive, readRaw } from './support/naive.js';
 import { DIMENSIONS, FLOWS, FUNNEL, OUTCOMES, PATHWAYS, WELLBEING } from './support/queries.js';
@@ -18,7 +19,6 @@ import { DIMENSIONS, FLOWS, FUNNEL, OUTCOMES, PATHWAYS, WELLBEING } from './supp
  * TypeScript over the raw rows (stages from the referral history), and the API must return exactly
  * those figures after disclosure control.
  */
-const SEED = Number(process.env.ANALYTICS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 const CATEGORIES = ['FAMILY_SUPPORT', 'ESOL', 'DIGITAL_SKILLS', 'SOCIAL_PRESCRIBING', 'EMPLOYMENT_SUPPORT'];
 const WARDS = ['Park', 'Town', 'Warley', null];

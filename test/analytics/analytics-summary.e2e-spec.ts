@@ -1,7 +1,7 @@
 import { SummaryRepairService } from '#libs/analytics';
 import { Role } from '#libs/common';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { insertPerson, insertReferral, prng, type ServiceInfo } from './support/analytics-data.js';
+import { insertPerson, insertReferral, prng, type ServiceInfo, SEED } from './support/analytics-data.js';
 
 /*
  * The referral summary behind flows and funnels (migration 0060) is maintained by the database in
@@ -10,7 +10,6 @@ import { insertPerson, insertReferral, prng, type ServiceInfo } from './support/
  * the referrals holds: the same counts per row (summed over stripes), and people bitmaps that never
  * claim a bit the rebuild does not (a bitmap is a lower bound on the people behind a row).
  */
-const SEED = Number(process.env.ANALYTICS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const DAY = 86_400_000;
 
 const GROUPS_KEY = 'dimension, month, to_service_id, creator_organisation_id, grp';

@@ -11,6 +11,7 @@ import {
   keptAndRebuilt,
   prng,
   type ServiceInfo,
+  SEED,
 } from './support/analytics-data.js';
 
 /*
@@ -20,7 +21,6 @@ import {
  * counts taken from the outcomes themselves, with people exact wherever disclosure control could
  * turn on them.
  */
-const SEED = Number(process.env.ANALYTICS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const TYPES = ['ENTERED_EMPLOYMENT', 'REDUCED_ISOLATION', 'ESOL_LEVEL_ACHIEVED', 'VOLUNTEERING_HOURS'];
 
 /** The summary summed over its stripes: what readers see, whatever process wrote it. */

@@ -1,7 +1,7 @@
 import { Role } from '#libs/common';
 import type { Queryable } from '#libs/database';
 import { startTestApp, type TestApp } from '../support/test-app.js';
-import { insertPerson, insertReferral, prng, type ServiceInfo } from './support/analytics-data.js';
+import { insertPerson, insertReferral, prng, type ServiceInfo, SEED } from './support/analytics-data.js';
 import { PATHWAYS } from './support/queries.js';
 
 /*
@@ -11,7 +11,6 @@ import { PATHWAYS } from './support/queries.js';
  * same ward counted from the referrals (a `from` month long before any referral sends it there).
  * Disclosure control is off (threshold 0, rounding 1) so every count is compared exactly.
  */
-const SEED = Number(process.env.ANALYTICS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const WARDS = ['Park', 'Town'];
 
 interface Row {

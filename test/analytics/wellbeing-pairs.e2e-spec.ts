@@ -10,6 +10,7 @@ import {
   keptAndRebuilt,
   prng,
   type ServiceInfo,
+  SEED,
 } from './support/analytics-data.js';
 
 /*
@@ -19,7 +20,6 @@ import {
  * assessments holds; and the unfiltered report read from them must equal the same report paired
  * from the assessments themselves.
  */
-const SEED = Number(process.env.ANALYTICS_SEED ?? Math.floor(Math.random() * 2 ** 31));
 const COLUMNS = `instrument, person_id, baseline_on::text, baseline_seq, baseline_values::text,
   follow_up_on::text, follow_up_seq, follow_up_values::text`;
 

@@ -239,6 +239,9 @@ export async function keptAndRebuilt(
   return { kept, rebuilt };
 }
 
+/** The seed of a test's random data: ANALYTICS_SEED to replay a failing run, otherwise a new one (in its title). */
+export const SEED = Number(process.env.ANALYTICS_SEED ?? Math.floor(Math.random() * 2 ** 31));
+
 /** A small seeded PRNG (mulberry32), so a failing data set can be made again from its seed. */
 export function prng(seed: number) {
   let a = seed >>> 0;
