@@ -241,15 +241,13 @@ async function letThroughDataDir(dataDir: string, log: (line: string) => void): 
   if (blocked?.parent !== own || (await unreachableParent(own))) return;
   const s = await stat(own);
   if (s.uid !== process.getuid?.()) return;
-  await chmod(own, (s.mode & 0o7777) | 0o011);
-  log(
-    `let the postgres user through DATA_DIR ${own} (mode ${blocked.mode} → ${((s.mode | 0o011) & 0o777).toString(8)})`,
-  );
+  const mode = (s.mode & 0o7777) | 0o011;
+  await chmod(own, mode);
+  log(`let the postgres user through DATA_DIR ${own} (mode ${blocked.mode} → ${(mode & 0o777).toString(8)})`);
 }
 
 /** The data directory and the PostgreSQL binaries must both be reachable by the postgres OS user. */
-async function checkReachable(dataDir: string, log: (line: string) => void): Promise<void> {
-  await letThroughDataDir(dataDir, log);
+async function checkReachable(dataDir: string): Promise<void> {
   const data = await unreachableParent(dataDir);
   if (data) {
     throw new StartupError(
@@ -308,7 +306,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   const log = options.log ?? (() => undefined);
   const given = path.resolve(options.dataDir);
   const database = options.database ?? 'pathways';
-  await checkReachable(given, log);
+  await letThroughDataDir(given, log);
+  await checkReachable(given);
 
   await makeDataDir(path.dirname(given));
   try {
